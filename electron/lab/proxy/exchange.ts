@@ -1,0 +1,42 @@
+import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
+import type { Peer } from '../balancer/types';
+
+/** Where the proxy keeps per-request state on Node's own objects. */
+export const EXCHANGE = Symbol('lab.exchange');
+
+export type LabRequest = IncomingMessage & { [EXCHANGE]?: Exchange };
+export type LabResponse = ServerResponse<IncomingMessage> & { [EXCHANGE]?: Exchange };
+export type UpstreamResponse = IncomingMessage & { [EXCHANGE]?: Exchange };
+
+/** A response's 'close' listener: one shared function, no closure per request. */
+export function onClientClose(this: LabResponse): void {
+  const exchange = this[EXCHANGE];
+  if (exchange) exchange.owner.settle(exchange);
+}
+
+/**
+ * One client request and its attempts on upstream peers. A plain object with
+ * fixed fields, so the hot path allocates one of these and no closures.
+ */
+export class Exchange {
+  /** The peer of the attempt in progress; null between attempts and after the end. */
+  peer: Peer | null = null;
+  /** Peers that failed this request; allocated only when a retry happens. */
+  tried: Set<Peer> | null = null;
+  proxyReq: ClientRequest | null = null;
+  /** An upstream response has begun: from here on nothing is retried. */
+  responded = false;
+  /** Request body held so a retry can send it again; null when there is none. */
+  body: Buffer | null = null;
+  /** False once a body has been streamed to a peer and cannot be sent again. */
+  replayable = true;
+
+  constructor(
+    /** Who settles the accounts when the client's response closes. */
+    readonly owner: { settle(exchange: Exchange): void },
+    readonly req: LabRequest,
+    readonly res: LabResponse,
+    readonly start: number,
+    readonly bytesAtStart: number,
+  ) {}
+}

@@ -1,0 +1,117 @@
+/**
+ * The one contract every side shares: the lab core produces these, the
+ * control API and IPC carry them, the renderer draws them.
+ */
+
+export const ALGORITHMS = ['round-robin', 'weighted', 'least-conn'] as const;
+/** Peer selection method; see electron/lab/balancer for the nginx equivalent of each. */
+export type Algorithm = (typeof ALGORITHMS)[number];
+
+export const BACKEND_STATUSES = ['starting', 'up', 'stopping', 'stopped', 'crashed', 'failed'] as const;
+/** Lifecycle of one backend process, as the supervisor sees it. */
+export type BackendStatus = (typeof BACKEND_STATUSES)[number];
+
+export const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
+export type StatusClass = (typeof STATUS_CLASSES)[number];
+
+export interface LatencySummary {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/** How a backend process ended, when it did. */
+export interface ExitInfo {
+  code: number | null;
+  signal: string | null;
+}
+
+export interface BackendSnapshot {
+  port: number;
+  status: BackendStatus;
+  /** True while the balancer may send it new requests. */
+  inRotation: boolean;
+  weight: number;
+  maxFails: number;
+  failTimeoutMs: number;
+  hits: number;
+  inFlight: number;
+  /** Attempts on this backend that failed (refused, timed out, reset before a byte). */
+  failures: number;
+  /** Requests that failed here and were then retried on another backend. */
+  retries: number;
+  responses: Record<StatusClass, number>;
+  bytes: number;
+  latencyMs: LatencySummary;
+  rps: number;
+  pid: number | null;
+  restarts: number;
+  command: string;
+  exit: ExitInfo | null;
+  /** Why it failed to start, with the tail of its output. */
+  error: string | null;
+}
+
+export interface ProxySnapshot {
+  port: number;
+  url: string;
+  algorithm: Algorithm;
+  requests: number;
+  /** Responses the lab itself produced because no backend could answer. */
+  errors: number;
+  rps: number;
+}
+
+export interface Snapshot {
+  /** Milliseconds since the epoch when this snapshot was taken. */
+  at: number;
+  proxy: ProxySnapshot;
+  backends: BackendSnapshot[];
+}
+
+/** Something a person would want in the event log, in plain words. */
+export interface LabEvent {
+  at: number;
+  port: number | null;
+  kind: 'started' | 'up' | 'stopping' | 'stopped' | 'crashed' | 'failed' | 'removed' | 'added' | 'skipped-port' | 'config' | 'marked-down' | 'info';
+  message: string;
+}
+
+export interface AddBackendsInput {
+  count?: number;
+  command?: string;
+  weight?: number;
+  basePort?: number;
+}
+
+export interface PatchBackendInput {
+  weight?: number;
+  maxFails?: number;
+  failTimeoutMs?: number;
+}
+
+export interface SetBalancerInput {
+  algorithm: Algorithm;
+}
+
+export type BackendAction = 'start' | 'stop' | 'kill' | 'restart';
+
+/** The result of every command: never thrown across a boundary. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; field?: string; status?: number };
+
+/**
+ * Everything a UI may do with a lab. Implemented over IPC (preload) and over
+ * HTTP/WebSocket (browser); the renderer knows nothing else.
+ */
+export interface LabApi {
+  snapshot(): Promise<Result<Snapshot>>;
+  addBackends(input: AddBackendsInput): Promise<Result<number[]>>;
+  backendAction(port: number, action: BackendAction): Promise<Result<null>>;
+  removeBackend(port: number): Promise<Result<null>>;
+  patchBackend(port: number, input: PatchBackendInput): Promise<Result<null>>;
+  setBalancer(input: SetBalancerInput): Promise<Result<null>>;
+  resetStats(): Promise<Result<null>>;
+  /** Calls back on the snapshot cadence; returns the unsubscribe function. */
+  onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
+  onEvent(listener: (event: LabEvent) => void): () => void;
+}
