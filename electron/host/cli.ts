@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installExitGuard } from '../lab/backends/exit-guard';
 import { parseCli, USAGE } from './cli-options';
-import { startHost } from './start-host';
+import { Host } from './host';
 
 /** `lb-lab`: the whole lab with no Electron window, until Ctrl-C. */
 async function main(): Promise<void> {
@@ -19,13 +19,13 @@ async function main(): Promise<void> {
   const { options } = parsed;
   // Built layout: out/main/cli.js beside out/renderer/.
   const rendererRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const started = startHost({ ...options, rendererRoot });
-  const host = await started.catch((error: unknown) => {
+  const host = new Host({ ...options, rendererRoot });
+  installExitGuard(host);
+  host.lab.onEvent((event) => process.stdout.write(`${new Date(event.at).toLocaleTimeString()}  ${event.message}\n`));
+  await host.start().catch((error: unknown) => {
     process.stderr.write(`lb-lab: ${(error as Error).message}\n`);
     process.exit(1);
   });
-  installExitGuard(host);
-  host.lab.onEvent((event) => process.stdout.write(`${new Date(event.at).toLocaleTimeString()}  ${event.message}\n`));
   process.stdout.write(
     `\nLoad Balancer Lab is running (${options.algorithm}).\n` +
       `  proxy:      ${host.lab.proxyUrl}\n` +

@@ -37,6 +37,10 @@ export class ControlServer {
     this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => this.upgrade(req, socket, head));
   }
 
+  get requestedPort(): number {
+    return this.options.port;
+  }
+
   get url(): string {
     return `http://${this.options.host}:${this.port}/`;
   }
@@ -55,6 +59,7 @@ export class ControlServer {
 
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
+    if (!this.server.listening) return;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;

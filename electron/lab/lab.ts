@@ -310,7 +310,10 @@ export class Lab {
     const { port, state } = change;
     const peer = this.balancer.peers.find((p) => p.id === port);
     // The lab knows before any request fails: only an up process is in rotation.
-    if (peer) peer.down = state.status !== 'up' || this.draining.has(port);
+    if (peer) {
+      peer.down = state.status !== 'up' || this.draining.has(port);
+      if (state.status === 'up') this.balancer.revive(peer);
+    }
     const event = describeStatusChange(change, this.draining.has(port));
     if (event) this.emit({ port, ...event });
   }

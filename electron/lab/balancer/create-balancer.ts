@@ -70,6 +70,12 @@ export function createBalancer(algorithm: Algorithm, configs: readonly PeerConfi
       }
     },
 
+    revive(peer) {
+      peer.fails = 0;
+      peer.accessed = 0;
+      peer.checked = 0;
+    },
+
     configure(nextAlgorithm, nextConfigs) {
       const seen = new Set<number>();
       for (const config of nextConfigs) {

@@ -42,6 +42,12 @@ export interface Balancer {
   /** Feedback once an attempt ends: ok=false for error/timeout (nginx free_peer). */
   report(peer: Peer, ok: boolean, now: number): void;
   /**
+   * The lab saw the peer's process come (back) up: forget its failures, as a
+   * passing health check would. Its effective weight still climbs back one
+   * step per pick, as nginx's does.
+   */
+  revive(peer: Peer): void;
+  /**
    * Apply a new algorithm and server list as an nginx reload does: selection
    * state is reset, but Peer objects (and their `conns`, `down`) are kept by
    * id so reports of in-flight requests still land.

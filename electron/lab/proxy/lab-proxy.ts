@@ -187,6 +187,8 @@ export class LabProxy {
     // Upstream gone mid-body: cut the client off too rather than leave it hanging.
     proxyRes.on('close', onUpstreamClose);
     proxyRes.headers['x-lab-backend'] = String(exchange.peer.id);
+    // Hop-by-hop: the backend's keep-alive terms are not the client's.
+    delete proxyRes.headers['keep-alive'];
     this.stats.backend(exchange.peer.id).response(proxyRes.statusCode ?? 0);
   };
 

@@ -260,3 +260,18 @@ describe('createBalancer: configure', () => {
     expect(() => createBalancer('weighted', [server(42001), server(42001)])).toThrow(/duplicate peer id 42001/);
   });
 });
+
+describe('revive', () => {
+  it('puts a failed peer straight back in rotation once the lab sees its process up again', () => {
+    const balancer = createBalancer('round-robin', [
+      { id: 1, weight: 1, maxFails: 1, failTimeoutMs: 10_000 },
+      { id: 2, weight: 1, maxFails: 1, failTimeoutMs: 10_000 },
+    ]);
+    const first = balancer.pick(null, 0)!;
+    balancer.report(first, false, 0);
+    expect(balancer.pick(null, 1)!.id).not.toBe(first.id);
+    balancer.revive(first);
+    const picks = [balancer.pick(null, 2)!, balancer.pick(null, 3)!, balancer.pick(null, 4)!].map((p) => p.id);
+    expect(picks).toContain(first.id);
+  });
+});

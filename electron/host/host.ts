@@ -1,0 +1,49 @@
+import { Lab, type LabOptions } from '../lab/lab';
+import { ControlServer } from './control-server';
+
+export interface HostOptions extends LabOptions {
+  uiPort: number;
+  /** Folder of the built renderer, served at `/`. */
+  rendererRoot: string;
+}
+
+/**
+ * The headless lab: a Lab plus its control API and dashboard. Created
+ * before it starts so an exit guard can own it while backends spawn.
+ */
+export class Host {
+  readonly lab: Lab;
+  readonly control: ControlServer;
+
+  constructor(options: HostOptions) {
+    const host = options.host ?? '127.0.0.1';
+    this.lab = new Lab({ ...options, host, reservedPorts: [options.uiPort, ...(options.reservedPorts ?? [])] });
+    this.control = new ControlServer({ lab: this.lab, host, port: options.uiPort, rendererRoot: options.rendererRoot });
+  }
+
+  /** The control API first, so a taken UI port fails before any backend is spawned. */
+  async start(): Promise<void> {
+    try {
+      await this.control.listen();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`ui port ${this.control.requestedPort} is already in use by another program`);
+      throw error;
+    }
+    try {
+      await this.lab.start();
+    } catch (error) {
+      await this.shutdown();
+      throw error;
+    }
+  }
+
+  /** Stop every backend, then close the proxy and the control API. */
+  async shutdown(): Promise<void> {
+    await this.lab.shutdown();
+    await this.control.close();
+  }
+
+  killAllSync(): void {
+    this.lab.killAllSync();
+  }
+}
