@@ -11,6 +11,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import http from 'node:http';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -44,10 +45,23 @@ function cleanup() {
 process.on('exit', cleanup);
 process.on('SIGINT', () => process.exit(130));
 
-/** @param {string} path */
-async function api(path) {
-  const response = await fetch(`http://127.0.0.1:${UI_PORT}${path}`);
-  return /** @type {any} */ (await response.json());
+/**
+ * A control API call on a fresh connection: a pooled one may have been
+ * closed by the server's keep-alive timeout while wrk ran.
+ * @param {string} path
+ * @param {string} [method]
+ * @returns {Promise<any>}
+ */
+function api(path, method = 'GET') {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: UI_PORT, path, method, agent: false }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve(JSON.parse(body)));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 async function startHost() {
@@ -162,7 +176,7 @@ async function main() {
 
   // Memory: RSS of the host after 20k and after 200k proxied requests.
   if (!host?.pid) throw new Error('host is not running');
-  await fetch(`http://127.0.0.1:${UI_PORT}/api/stats/reset`, { method: 'POST' });
+  await api('/api/stats/reset', 'POST');
   const until = async (/** @type {number} */ count) => {
     for (;;) {
       const { proxy } = await api('/api/snapshot');

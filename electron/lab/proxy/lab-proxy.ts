@@ -39,7 +39,7 @@ export interface LabProxyOptions {
  */
 export class LabProxy {
   readonly server: http.Server;
-  private readonly agent = new http.Agent({ keepAlive: true, maxFreeSockets: 1024, scheduling: 'lifo' });
+  private readonly agent = new http.Agent({ keepAlive: true, maxFreeSockets: 1024, scheduling: 'lifo', noDelay: true } as http.AgentOptions);
   private readonly proxies = new Map<number, HttpProxy>();
   private readonly balancer: Balancer;
   private readonly stats: LabStats;
@@ -55,7 +55,7 @@ export class LabProxy {
     this.now = options.now ?? (() => performance.now());
     this.host = options.host;
     this.port = options.port;
-    this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server = http.createServer({ noDelay: true }, (req, res) => this.handle(req, res));
     this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => this.upgrade(req, socket, head));
   }
 

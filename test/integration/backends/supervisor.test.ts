@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import type { Server } from 'node:net';
+import { connect, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -206,18 +206,36 @@ describe('Supervisor', () => {
     expect(await acceptsConnection(port)).toBe(false);
   });
 
-  it('SIGKILLs a process group that ignores SIGTERM once killGraceMs has passed', async () => {
+  it('waits for a grandchild that ignores SIGTERM and SIGHUP, then SIGKILLs it once killGraceMs has passed', async () => {
     const port = BASE + 95;
     const patient = new Supervisor({ killGraceMs: 500 });
     try {
       const file = pidFile('ignores-term');
-      await patient.start({ port, command: `trap '' TERM; ${NODE} -e "${LISTEN}" & echo $! > '${file}'; wait` });
+      // When the shell dies the kernel SIGHUPs the rest of the group: ignore that too.
+      const deaf = `process.on('SIGTERM', () => {}); process.on('SIGHUP', () => {}); ${LISTEN}`;
+      await patient.start({ port, command: `${NODE} -e "${deaf}" & echo $! > '${file}'; wait` });
       const grandchild = readPid(file);
       const t0 = Date.now();
       const state = await patient.stop(port);
-      expect(Date.now() - t0).toBeGreaterThanOrEqual(500);
-      expect(state).toMatchObject({ status: 'stopped', exit: { code: null, signal: 'SIGKILL' } });
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(450);
+      // The shell itself died of the SIGTERM; 'stopped' waited for the rest of its group.
+      expect(state).toMatchObject({ status: 'stopped', exit: { code: null, signal: 'SIGTERM' } });
       expect(isRunning(grandchild)).toBe(false);
+    } finally {
+      patient.killAllSync();
+    }
+  });
+
+  it('SIGKILLs a backend that ignores SIGTERM once killGraceMs has passed', async () => {
+    const port = BASE + 96;
+    const patient = new Supervisor({ killGraceMs: 500 });
+    try {
+      const deaf = `process.on('SIGTERM', () => {}); ${LISTEN}`;
+      await patient.start({ port, command: `exec ${NODE} -e "${deaf}"` });
+      const t0 = Date.now();
+      const state = await patient.stop(port);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(450);
+      expect(state).toMatchObject({ status: 'stopped', exit: { code: null, signal: 'SIGKILL' } });
     } finally {
       patient.killAllSync();
     }
@@ -230,7 +248,7 @@ describe('Supervisor', () => {
     expect(state).toMatchObject({ status: 'failed', pid: null });
     expect(state.error).toContain(`port ${port} is in use by another program`);
     const reply = await new Promise<string>((resolve) => {
-      const socket = require('node:net').connect(port, '127.0.0.1');
+      const socket = connect(port, '127.0.0.1');
       let text = '';
       socket.on('data', (chunk: Buffer) => (text += chunk));
       socket.on('end', () => resolve(text));
