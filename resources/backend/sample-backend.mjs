@@ -6,7 +6,10 @@
  *
  * GET /                      HTML page: the port in large type, a colour of its
  *                            own, this backend's hits, pid and uptime
- * GET /whoami                JSON {port, pid, hits, startedAt, aborted, inFlight}
+ * GET /whoami                JSON {port, pid, hits, startedAt, aborted, inFlight}:
+ *                            `aborted` counts requests whose client left before
+ *                            the answer was complete, `inFlight` the requests
+ *                            in progress besides this one
  * GET <any> + Accept: application/json   the same JSON
  * GET /slow?ms=N             headers and a first chunk at once, the rest after
  *                            N ms (at most 60 000); a client that leaves early

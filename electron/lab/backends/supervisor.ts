@@ -117,7 +117,8 @@ export class Supervisor {
       return this.snapshot(entry);
     }
 
-    entry.output.push(`\r\n$ ${command}\r\n`);
+    // A prompt-like header, so the output of successive runs reads apart.
+    entry.output.push(`${entry.output.size > 0 ? '\r\n' : ''}$ ${command}\r\n`);
     let session: PtySession;
     try {
       session = new PtySession({
@@ -202,7 +203,10 @@ export class Supervisor {
     return this.entries.get(port)?.output.toString() ?? '';
   }
 
-  /** Calls back on every status change; returns the unsubscribe function. */
+  /**
+   * Calls back on every status change (a backend seen for the first time
+   * changes from 'stopped'); returns the unsubscribe function.
+   */
   onStatus(listener: (change: StatusChange) => void): () => void {
     this.listeners.add(listener);
     return () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findFreePorts } from '../../../electron/lab/backends/free-ports';
 import { closeServer, holdPort } from './helpers';
 
-const BASE = 21300;
+const BASE = 21360;
 const servers: Server[] = [];
 
 afterEach(async () => {
