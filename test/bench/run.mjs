@@ -20,6 +20,7 @@ const BASE_PORT = 24000;
 const LAB_PORT = 24080;
 const NGINX_PORT = 24090;
 const UI_PORT = 24170;
+const FLOOR_PORT = 24095;
 const DURATION = process.env.BENCH_DURATION ?? '8s';
 const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '32';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -36,10 +37,13 @@ for (const tool of ['nginx', 'wrk']) {
 let host = null;
 /** @type {import('node:child_process').ChildProcess | null} */
 let nginx = null;
+/** @type {import('node:child_process').ChildProcess | null} */
+let floor = null;
 const prefix = mkdtempSync(join(tmpdir(), 'lb-lab-bench-'));
 
 function cleanup() {
   if (nginx?.pid) nginx.kill('SIGQUIT');
+  if (floor?.pid) floor.kill('SIGTERM');
   if (host?.pid) host.kill('SIGTERM');
 }
 process.on('exit', cleanup);
@@ -123,6 +127,18 @@ ${servers}
   throw new Error('nginx did not come up');
 }
 
+async function startFloor() {
+  const backends = [0, 1, 2].map((i) => String(BASE_PORT + i));
+  floor = spawn(process.execPath, [join(import.meta.dirname, 'node-http-floor.mjs'), String(FLOOR_PORT), ...backends], { stdio: 'inherit' });
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://127.0.0.1:${FLOOR_PORT}${PATH}`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await sleep(100);
+  }
+  throw new Error('the node:http floor proxy did not come up');
+}
+
 /**
  * @param {number} port
  * @param {string} duration
@@ -141,10 +157,19 @@ function wrk(port, duration) {
   return { rps, p99: Number(p99[1]) * scale, requests };
 }
 
-/** @param {number} pid */
-function rssMiB(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+/**
+ * Resident memory of `pid` in MiB: the median of 5 readings over a second,
+ * so one garbage collection just before a reading does not decide it.
+ * @param {number} pid
+ */
+async function rssMiB(pid) {
+  const readings = [];
+  for (let i = 0; i < 5; i++) {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    readings.push(Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024);
+    await sleep(250);
+  }
+  return median(readings);
 }
 
 /** @param {number[]} values */
@@ -153,20 +178,25 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 async function main() {
   await startHost();
   await startNginx();
+  await startFloor();
   console.log(`bench: wrk -t1 -c${CONNECTIONS} -d${DURATION} ${PATH}, ${ROUNDS} alternating rounds, 3 sample backends, ${(await import('node:os')).cpus().length} cores shared`);
   wrk(LAB_PORT, '2s');
   wrk(NGINX_PORT, '2s');
-  /** @type {{lab: {rps:number,p99:number}[], nginx: {rps:number,p99:number}[]}} */
-  const runs = { lab: [], nginx: [] };
+  wrk(FLOOR_PORT, '2s');
+  /** @type {{lab: {rps:number,p99:number}[], nginx: {rps:number,p99:number}[], floor: {rps:number,p99:number}[]}} */
+  const runs = { lab: [], nginx: [], floor: [] };
   for (let round = 1; round <= ROUNDS; round++) {
     const lab = wrk(LAB_PORT, DURATION);
     const ngx = wrk(NGINX_PORT, DURATION);
+    const flr = wrk(FLOOR_PORT, DURATION);
     runs.lab.push(lab);
     runs.nginx.push(ngx);
+    runs.floor.push(flr);
     console.log(
-      `  round ${round}: lab ${lab.rps.toFixed(0)} req/s p99 ${lab.p99.toFixed(2)} ms | nginx ${ngx.rps.toFixed(0)} req/s p99 ${ngx.p99.toFixed(2)} ms | ratio ${(lab.rps / ngx.rps).toFixed(2)}x`,
+      `  round ${round}: lab ${lab.rps.toFixed(0)} req/s p99 ${lab.p99.toFixed(2)} ms | nginx ${ngx.rps.toFixed(0)} req/s p99 ${ngx.p99.toFixed(2)} ms | node:http floor ${flr.rps.toFixed(0)} req/s | lab/nginx ${(lab.rps / ngx.rps).toFixed(2)}x`,
     );
   }
+  const floorRps = median(runs.floor.map((r) => r.rps));
   const labRps = median(runs.lab.map((r) => r.rps));
   const ngxRps = median(runs.nginx.map((r) => r.rps));
   const labP99 = median(runs.lab.map((r) => r.p99));
@@ -185,17 +215,16 @@ async function main() {
     }
   };
   const at20k = await until(20_000);
-  if (global.gc) global.gc();
-  await sleep(500);
-  const rss20k = rssMiB(host.pid);
+  const rss20k = await rssMiB(host.pid);
   const at200k = await until(200_000);
-  await sleep(500);
-  const rss200k = rssMiB(host.pid);
+  const rss200k = await rssMiB(host.pid);
   const rssGrowth = rss200k / rss20k - 1;
 
   console.log('');
   console.log(`lab   req/s ${labRps.toFixed(0).padStart(7)}   p99 ${labP99.toFixed(2)} ms   (median of ${ROUNDS})`);
   console.log(`nginx req/s ${ngxRps.toFixed(0).padStart(7)}   p99 ${ngxP99.toFixed(2)} ms`);
+  console.log(`floor req/s ${floorRps.toFixed(0).padStart(7)}   (plain node:http proxy, no http-proxy, no accounting: what any Node proxy can reach here)`);
+  console.log(`ratio req/s lab/floor ${(labRps / floorRps).toFixed(2)}x  floor/nginx ${(floorRps / ngxRps).toFixed(2)}x`);
   console.log(`ratio req/s lab/nginx ${rpsRatio.toFixed(2)}x  (target >= 0.5x: ${rpsRatio >= 0.5 ? 'met' : 'NOT met'})`);
   console.log(`ratio p99   lab/nginx ${p99Ratio.toFixed(2)}x  (target <= 2x: ${p99Ratio <= 2 ? 'met' : 'NOT met'})`);
   console.log(`host RSS after ${at20k} requests ${rss20k.toFixed(1)} MiB, after ${at200k} ${rss200k.toFixed(1)} MiB: ${(rssGrowth * 100).toFixed(1)}%  (target within 10%: ${Math.abs(rssGrowth) <= 0.1 ? 'met' : 'NOT met'})`);
