@@ -18,6 +18,7 @@ import type {
   SetBalancerInput,
   Snapshot,
 } from '../shared/types';
+import type { LabSettings } from '../shared/settings';
 
 export interface LabOptions {
   /** Backends started with the lab (default 3). */
@@ -51,6 +52,8 @@ interface BackendConfig extends PeerConfig {
 }
 
 const EVENT_HISTORY = 200;
+/** Retries are summed up in the event log about once a second, not one line each. */
+const RETRY_REPORT_TICKS = 10;
 
 /**
  * The lab: backends under a supervisor, a balancer over them, a proxy in
@@ -69,6 +72,7 @@ export class Lab {
   private readonly eventListeners = new Set<(event: LabEvent) => void>();
   private readonly history: LabEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private ticks = 0;
   private readonly options: Required<Omit<LabOptions, 'weights' | 'command' | 'cwd' | 'env' | 'supervisor' | 'algorithm'>> &
     Pick<LabOptions, 'weights' | 'command' | 'cwd' | 'env'>;
 
@@ -152,6 +156,19 @@ export class Lab {
         rps: round(this.stats.rps),
       },
       backends: [...this.configs.values()].map((config) => this.backendSnapshot(config)),
+    };
+  }
+
+  /** The configuration worth restoring next time (see LabSettings). */
+  settings(): LabSettings {
+    const configs = [...this.configs.values()];
+    const command = configs.find((c) => c.spec.command !== undefined)?.spec.command ?? this.options.command;
+    return {
+      algorithm: this.balancer.algorithm,
+      basePort: configs[0]?.id ?? this.options.basePort,
+      proxyPort: this.proxy.boundPort,
+      weights: configs.map((c) => c.weight),
+      ...(command ? { command } : {}),
     };
   }
 
@@ -262,9 +279,18 @@ export class Lab {
 
   private tick(): void {
     this.stats.sample(performance.now());
+    if (++this.ticks % RETRY_REPORT_TICKS === 0) this.reportRetries();
     if (this.snapshotListeners.size === 0) return;
     const snapshot = this.snapshot();
     for (const listener of this.snapshotListeners) listener(snapshot);
+  }
+
+  private reportRetries(): void {
+    for (const [from, targets] of this.stats.drainRetries()) {
+      const parts = [...targets].map(([to, n]) => `${n} on ${to}`).join(', ');
+      const total = [...targets.values()].reduce((a, b) => a + b, 0);
+      this.emit({ port: from, kind: 'info', message: `${from} failed ${total} request(s); retried ${parts}` });
+    }
   }
 
   private backendSnapshot(config: BackendConfig): BackendSnapshot {

@@ -222,7 +222,7 @@ export class LabProxy {
     if (!exchange.responded && exchange.replayable && isRetriable(error, exchange.req.method)) {
       (exchange.tried ??= new Set()).add(peer);
       if (this.attempt(exchange)) {
-        this.stats.backend(peer.id).retries++;
+        this.stats.retried(peer.id, exchange.peer!.id);
         return;
       }
     }

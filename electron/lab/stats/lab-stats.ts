@@ -10,6 +10,8 @@ export class LabStats {
   rps = 0;
   private readonly rate = new RollingRate();
   private readonly byPort = new Map<number, BackendStats>();
+  /** Retries since the last drain, by failed port, then by the port that answered. */
+  private pendingRetries = new Map<number, Map<number, number>>();
 
   /** The counters of `port`, created on first use. */
   backend(port: number): BackendStats {
@@ -19,6 +21,21 @@ export class LabStats {
       this.byPort.set(port, stats);
     }
     return stats;
+  }
+
+  /** A request failed on `from` and went to `to`. Only on retries, never per request. */
+  retried(from: number, to: number): void {
+    this.backend(from).retries++;
+    let targets = this.pendingRetries.get(from);
+    if (!targets) this.pendingRetries.set(from, (targets = new Map()));
+    targets.set(to, (targets.get(to) ?? 0) + 1);
+  }
+
+  /** The retries since the last call, for the event log. */
+  drainRetries(): Map<number, Map<number, number>> {
+    const drained = this.pendingRetries;
+    this.pendingRetries = new Map();
+    return drained;
   }
 
   forget(port: number): void {
