@@ -1,28 +1,25 @@
-import { BrowserWindow, shell } from 'electron';
-import { join } from 'node:path';
+import { BrowserWindow } from 'electron';
 
-/** The app's one window: hidden until painted, sandboxed, links go to the system browser. */
-export function createWindow(preloadDir: string, rendererUrl: string | undefined, rendererFile: string): BrowserWindow {
+/**
+ * The app's one window: hidden until its first paint, sandboxed, with only
+ * the preload's `window.lab` between the page and the main process.
+ */
+export function createWindow(pageUrl: string, preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    width: 1280,
+    height: 820,
     minWidth: 1024,
     minHeight: 640,
     show: false,
     title: 'Load Balancer Lab',
     webPreferences: {
-      preload: join(preloadDir, 'index.cjs'),
+      preload: preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
     },
   });
   window.once('ready-to-show', () => window.show());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  if (rendererUrl) void window.loadURL(rendererUrl);
-  else void window.loadFile(rendererFile);
+  window.loadURL(pageUrl).catch((error: unknown) => console.error(`could not load ${pageUrl}:`, error));
   return window;
 }

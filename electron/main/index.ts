@@ -1,18 +1,57 @@
-import { app, BrowserWindow } from 'electron';
+import { app, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { Lab } from '../lab/lab';
 import { createWindow } from './create-window';
+import { forwardLabToWindow } from './forward-lab';
+import { labOptionsFrom } from './lab-options';
+import { rendererPage } from './renderer-page';
+import { loadSettings, saveSettings, settingsFile } from './settings-store';
 import { setupIpc } from './setup-ipc';
+import { MENU_LABELS, setupMenu } from './setup-menu';
+import { setupNavigation } from './setup-navigation';
 import { setupQuit } from './setup-quit';
+import { setupSingleInstance } from './setup-single-instance';
+import { labStarter } from './start-lab';
 
-/** Defaults a person expects on first launch: 3 sample backends, 1:1:1, proxy on 8080. */
-const lab = new Lab({ backends: 3, basePort: 4000, proxyPort: 8080, algorithm: 'weighted', weights: [1, 1, 1] });
-let window: BrowserWindow | null = null;
+/**
+ * The Electron app: one window over one Lab, started with the last
+ * session's settings. Each concern is set up in order, then the window is
+ * created; quitting saves the settings and stops every backend first.
+ */
+function main(): void {
+  let window: BrowserWindow | null = null;
+  const getWindow = (): BrowserWindow | null => window;
+  if (!setupSingleInstance(getWindow)) {
+    app.quit();
+    return;
+  }
 
-setupQuit(lab);
-void app.whenReady().then(async () => {
-  setupIpc(lab, () => window);
-  window = createWindow(join(import.meta.dirname, '../preload'), process.env['ELECTRON_RENDERER_URL'], join(import.meta.dirname, '../renderer/index.html'));
-  window.on('closed', () => (window = null));
-  await lab.start().catch((error: unknown) => console.error('lab failed to start:', error));
-});
+  // Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/.
+  const page = rendererPage(import.meta.dirname, process.env['ELECTRON_RENDERER_URL']);
+  const file = settingsFile();
+  const lab = new Lab(labOptionsFrom(loadSettings(file)));
+  const starter = labStarter(
+    lab,
+    `Free that port (or quit the program using it), then choose Lab > ${MENU_LABELS.retryStart}. ` +
+      `The last session's settings are in ${file}; delete that file to start from the defaults.`,
+  );
+
+  setupQuit({
+    lab,
+    // A lab that never started has no backends: saving it would lose the last session's.
+    beforeShutdown: async () => (starter.started ? saveSettings(file, lab.settings()) : undefined),
+  });
+  setupNavigation(page.isAppUrl);
+  setupIpc(lab, getWindow, page.isAppUrl);
+
+  void app.whenReady().then(async () => {
+    const refreshMenu = setupMenu({ proxyUrl: () => lab.proxyUrl, labRunning: () => starter.started, startLab: () => starter.start() });
+    window = createWindow(page.url, join(import.meta.dirname, '../preload/index.cjs'));
+    window.on('closed', () => (window = null));
+    forwardLabToWindow(lab, window);
+    await starter.start();
+    refreshMenu();
+  });
+}
+
+main();

@@ -1,33 +1,38 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { EVENT_CHANNEL, LAB_COMMAND_NAMES, SNAPSHOT_CHANNEL, ipcChannel } from '../shared/command-names';
+import { LAB_COMMAND_NAMES, ipcChannel } from '../shared/command-names';
 import type { Lab } from '../lab/lab';
 import { runCommand } from '../lab/run-command';
+import type { Result } from '../shared/types';
+
+/** What a handler answers a sender that is not the app's own page. */
+export const REFUSED: Result<never> = { ok: false, error: 'refused: only the lab window may send lab commands', status: 403 };
 
 /**
- * Every LabApi command as an IPC handler over the same runCommand the
- * control API uses; senders other than the app's own window are ignored.
- * Snapshots and events are pushed to the window; returns a teardown.
+ * One IPC handler per LabApi command (the channel names come from
+ * shared/command-names.ts), each a thin call of the same runCommand the
+ * control API uses, so every argument is validated by the command's schema
+ * and nothing is ever thrown back. A sender that is not the main frame of
+ * the app's own window, showing the app's own page, is refused and the lab
+ * is not touched. Returns the function that removes the handlers.
  */
-export function setupIpc(lab: Lab, getWindow: () => BrowserWindow | null): () => void {
-  const isOwnWindow = (event: IpcMainInvokeEvent): boolean => {
+export function setupIpc(lab: Lab, getWindow: () => BrowserWindow | null, isAppUrl: (url: string) => boolean): () => void {
+  const isOwnPage = (event: IpcMainInvokeEvent): boolean => {
     const window = getWindow();
-    return window !== null && BrowserWindow.fromWebContents(event.sender) === window && event.senderFrame === event.sender.mainFrame;
+    if (window === null || window.isDestroyed()) return false;
+    if (BrowserWindow.fromWebContents(event.sender) !== window) return false;
+    const frame = event.senderFrame;
+    return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
   };
   for (const name of LAB_COMMAND_NAMES) {
-    ipcMain.handle(ipcChannel(name), (event, ...args: unknown[]) => {
-      if (!isOwnWindow(event)) return { ok: false, error: 'refused: not the lab window', status: 403 };
+    ipcMain.handle(ipcChannel(name), (event, ...args: unknown[]): Promise<Result<unknown>> => {
+      if (!isOwnPage(event)) {
+        console.warn(`ignored ${ipcChannel(name)} from a page that is not the lab window (${event.senderFrame?.url ?? 'unknown frame'})`);
+        return Promise.resolve(REFUSED);
+      }
       return runCommand(lab, name, args);
     });
   }
-  const send = (channel: string, payload: unknown): void => {
-    const window = getWindow();
-    if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
-  };
-  const offSnapshot = lab.onSnapshot((snapshot) => send(SNAPSHOT_CHANNEL, snapshot));
-  const offEvent = lab.onEvent((event) => send(EVENT_CHANNEL, event));
   return () => {
     for (const name of LAB_COMMAND_NAMES) ipcMain.removeHandler(ipcChannel(name));
-    offSnapshot();
-    offEvent();
   };
 }

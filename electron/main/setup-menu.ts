@@ -1,0 +1,58 @@
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { openInBrowser } from './open-in-browser';
+
+export interface MenuActions {
+  /** The lab's proxy URL, for Lab > Open Proxy URL in Browser. */
+  proxyUrl(): string;
+  /** Whether the lab is running: retrying a start is offered only when it is not. */
+  labRunning(): boolean;
+  /** Try starting the lab again (after a failed start). */
+  startLab(): Promise<boolean>;
+}
+
+export const MENU_LABELS = {
+  openProxy: 'Open Proxy URL in Browser',
+  retryStart: 'Try Starting the Lab Again',
+} as const;
+
+/**
+ * The application menu: File > Quit, Edit (so copy and paste work in the
+ * form fields on macOS), View > Reload / Toggle DevTools / zoom, and Lab >
+ * open the proxy URL in the system browser, or retry a failed start.
+ * Returns the function that rebuilds it after the lab's state changed.
+ */
+export function setupMenu(actions: MenuActions): () => void {
+  const build = (): void => {
+    const running = actions.labRunning();
+    const template: MenuItemConstructorOptions[] = [
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+      { label: '&File', submenu: [{ role: 'quit' }] },
+      { role: 'editMenu' },
+      {
+        label: '&View',
+        submenu: [
+          { role: 'reload' },
+          { role: 'forceReload' },
+          { role: 'toggleDevTools' },
+          { type: 'separator' },
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+        ],
+      },
+      {
+        label: '&Lab',
+        submenu: [
+          { label: MENU_LABELS.openProxy, accelerator: 'CmdOrCtrl+Shift+O', enabled: running, click: () => openInBrowser(actions.proxyUrl()) },
+          { type: 'separator' },
+          { label: MENU_LABELS.retryStart, enabled: !running, click: () => void actions.startLab().then(build) },
+        ],
+      },
+    ];
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  build();
+  return build;
+}
