@@ -26,7 +26,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    build: { rollupOptions: { input: { index: resolve('renderer/index.html') } } },
+    build: { minify: true, rollupOptions: { input: { index: resolve('renderer/index.html') } } },
     plugins: [react()],
   },
 });

@@ -1,24 +1,49 @@
-import { useEffect, useState } from 'react';
-import type { LabApi, Snapshot } from '../../electron/shared/types';
+import { useMemo, useRef } from 'react';
+import type { LabApi } from '../../electron/shared/types';
+import { BackendList } from './components/BackendList';
+import { ConnectingState } from './components/ConnectingState';
+import { DistributionView } from './components/DistributionView';
+import { EventLog } from './components/EventLog';
+import { LabHeader } from './components/LabHeader';
+import { SpawnForm } from './components/SpawnForm';
+import { StaleNotice } from './components/StaleNotice';
+import { useEventLog } from './hooks/use-event-log';
+import { useLatestSnapshot } from './hooks/use-latest-snapshot';
+import { RateHistory } from './model/rate-history';
+import { computeTrafficShares } from './model/traffic-share';
 
-/** Minimal dashboard: the proxy URL and each port's hit count, live. */
+/**
+ * The dashboard. Holds only the latest snapshot and the event log in state;
+ * the sparklines' history lives in a RateHistory outside React. Every part
+ * below is memoised on what it shows, so a snapshot that changes one port's
+ * numbers re-renders that port's card and the totals, nothing else.
+ */
 export function App({ api }: { api: LabApi }) {
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
-  useEffect(() => api.onSnapshot(setSnapshot), [api]);
-  if (!snapshot) return <p>Connecting to the lab…</p>;
+  const historyRef = useRef<RateHistory | null>(null);
+  historyRef.current ??= new RateHistory();
+  const history = historyRef.current;
+  const record = useMemo(() => history.record.bind(history), [history]);
+  const { snapshot, receivedAt } = useLatestSnapshot(api, record);
+  const lines = useEventLog(api);
+  const shares = useMemo(() => (snapshot ? computeTrafficShares(snapshot.backends, snapshot.proxy.algorithm) : []), [snapshot]);
+
+  if (!snapshot) return <ConnectingState />;
+  const { proxy, backends } = snapshot;
+  const nextPort = backends.length > 0 ? Math.max(...backends.map((b) => b.port)) + 1 : null;
   return (
-    <main>
-      <h1>Load Balancer Lab</h1>
-      <p>
-        Proxy: <a href={snapshot.proxy.url}>{snapshot.proxy.url}</a> ({snapshot.proxy.algorithm}), {snapshot.proxy.requests} requests
-      </p>
-      <ul>
-        {snapshot.backends.map((b) => (
-          <li key={b.port} data-testid={`backend-${b.port}`}>
-            {b.port} {b.status}: <span data-testid="hits">{b.hits}</span> hits
-          </li>
-        ))}
-      </ul>
-    </main>
+    <div className="app">
+      <LabHeader api={api} url={proxy.url} algorithm={proxy.algorithm} requests={proxy.requests} rps={proxy.rps} errors={proxy.errors} />
+      <StaleNotice receivedAt={receivedAt} />
+      <div className="layout">
+        <main className="layout__main">
+          <SpawnForm api={api} nextPort={nextPort} />
+          <BackendList api={api} backends={backends} shares={shares} history={history} />
+        </main>
+        <aside className="layout__side">
+          <DistributionView shares={shares} />
+          <EventLog lines={lines} />
+        </aside>
+      </div>
+    </div>
   );
 }

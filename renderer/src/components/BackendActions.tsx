@@ -1,0 +1,58 @@
+import { useRef, type MouseEvent } from 'react';
+import type { BackendStatus, LabApi, Result } from '../../../electron/shared/types';
+import { useCommand } from '../hooks/use-command';
+import { useFocusRescue } from '../hooks/use-focus-rescue';
+import { ROW_ACTIONS, isActionAllowed, type RowAction } from '../model/allowed-actions';
+
+const LABELS: Record<RowAction, { name: string; hint: string }> = {
+  start: { name: 'Start', hint: 'Start the process again' },
+  stop: { name: 'Stop', hint: 'Take it out of rotation, let in-flight requests finish, then SIGTERM' },
+  kill: { name: 'Kill', hint: 'SIGKILL now: a crash, as a failing server would' },
+  restart: { name: 'Restart', hint: 'Stop (draining first) and start again' },
+  remove: { name: 'Remove', hint: 'Stop it and drop it from the upstream' },
+};
+
+export interface BackendActionsProps {
+  api: LabApi;
+  port: number;
+  status: BackendStatus;
+}
+
+/**
+ * Start / Stop / Kill / Restart / Remove for one port, each enabled only
+ * where it makes sense for the status; all disabled while one is in flight.
+ * A refusal is shown under the buttons. Keyboard focus stays in the row.
+ */
+export function BackendActions({ api, port, status }: BackendActionsProps) {
+  const command = useCommand();
+  const group = useRef<HTMLDivElement>(null);
+  const focus = useFocusRescue(group);
+  const run = (action: RowAction, event: MouseEvent): Promise<Result<null>> => {
+    // detail 0: Enter or Space, not a pointer. Keep such a user's focus in this row.
+    if (event.detail === 0) focus.arm();
+    return command.run(() => (action === 'remove' ? api.removeBackend(port) : api.backendAction(port, action)));
+  };
+  return (
+    <div className="backend-actions">
+      <div ref={group} className="backend-actions__buttons" role="group" aria-label={`Actions for port ${port}`} aria-busy={command.pending || undefined}>
+        {ROW_ACTIONS.map((action) => (
+          <button
+            key={action}
+            type="button"
+            className={`button button--${action}`}
+            title={LABELS[action].hint}
+            disabled={command.pending || !isActionAllowed(action, status)}
+            onClick={(event) => void run(action, event)}
+          >
+            {LABELS[action].name}
+          </button>
+        ))}
+      </div>
+      {command.error && (
+        <p className="field-error" role="alert">
+          {command.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { vi } from 'vitest';
+import type { BackendSnapshot, LabApi, LabEvent, Result, Snapshot } from '../../../electron/shared/types';
+
+const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+
+/** A LabApi whose commands are spies (all succeed) and whose streams the test drives. */
+export interface FakeLabApi extends LabApi {
+  emitSnapshot(snapshot: Snapshot): void;
+  emitEvent(event: LabEvent): void;
+  snapshotListeners(): number;
+}
+
+export function createFakeLabApi(): FakeLabApi & { [K in keyof LabApi]: LabApi[K] & ReturnType<typeof vi.fn> } {
+  const snapshots = new Set<(s: Snapshot) => void>();
+  const events = new Set<(e: LabEvent) => void>();
+  const api = {
+    snapshot: vi.fn(() => ok(makeSnapshot([]))),
+    addBackends: vi.fn((input: { count?: number }) => ok(Array.from({ length: input.count ?? 1 }, (_, i) => 4000 + i))),
+    backendAction: vi.fn(() => ok(null)),
+    removeBackend: vi.fn(() => ok(null)),
+    patchBackend: vi.fn(() => ok(null)),
+    setBalancer: vi.fn(() => ok(null)),
+    resetStats: vi.fn(() => ok(null)),
+    onSnapshot: vi.fn((listener: (s: Snapshot) => void) => {
+      snapshots.add(listener);
+      return () => snapshots.delete(listener);
+    }),
+    onEvent: vi.fn((listener: (e: LabEvent) => void) => {
+      events.add(listener);
+      return () => events.delete(listener);
+    }),
+    emitSnapshot: (snapshot: Snapshot) => snapshots.forEach((l) => l(snapshot)),
+    emitEvent: (event: LabEvent) => events.forEach((l) => l(event)),
+    snapshotListeners: () => snapshots.size,
+  };
+  return api as unknown as ReturnType<typeof createFakeLabApi>;
+}
+
+/** A backend as the lab reports it: up, in rotation, weight 1, no traffic; override what the test is about. */
+export function makeBackend(port: number, overrides: Partial<BackendSnapshot> = {}): BackendSnapshot {
+  return {
+    port,
+    status: 'up',
+    inRotation: true,
+    weight: 1,
+    maxFails: 1,
+    failTimeoutMs: 10_000,
+    hits: 0,
+    inFlight: 0,
+    failures: 0,
+    retries: 0,
+    responses: { '1xx': 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 },
+    bytes: 0,
+    latencyMs: { p50: 0, p95: 0, p99: 0 },
+    rps: 0,
+    pid: 1000 + port,
+    restarts: 0,
+    command: `node sample-backend.mjs ${port}`,
+    exit: null,
+    error: null,
+    ...overrides,
+  };
+}
+
+export function makeSnapshot(backends: BackendSnapshot[], proxy: Partial<Snapshot['proxy']> = {}): Snapshot {
+  return {
+    at: Date.now(),
+    proxy: { port: 8080, url: 'http://127.0.0.1:8080/', algorithm: 'weighted', requests: 0, errors: 0, rps: 0, ...proxy },
+    backends,
+  };
+}

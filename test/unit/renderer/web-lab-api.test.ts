@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LabEvent } from '../../../electron/shared/types';
+import { createWebLabApi } from '../../../renderer/src/web-lab-api';
+import { makeSnapshot } from './fake-lab-api';
+
+/** Stands in for the browser WebSocket: the test pushes messages and closes it. */
+class FakeSocket {
+  static all: FakeSocket[] = [];
+  onmessage: ((m: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  closed = false;
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  push(message: unknown): void {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+  close(): void {
+    this.closed = true;
+  }
+  drop(): void {
+    this.onclose?.();
+  }
+}
+
+const event = (n: number): LabEvent => ({ at: 1000 + n, port: 4000, kind: 'info', message: `event ${n}` });
+
+beforeEach(() => {
+  FakeSocket.all = [];
+  vi.useFakeTimers();
+  vi.stubGlobal('WebSocket', FakeSocket);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('createWebLabApi', () => {
+  it('opens one socket on /api/events for every subscriber', () => {
+    const api = createWebLabApi('http://127.0.0.1:5170');
+    api.onSnapshot(() => {});
+    api.onEvent(() => {});
+    expect(FakeSocket.all.map((s) => s.url)).toEqual(['ws://127.0.0.1:5170/api/events']);
+  });
+
+  it('replays the history to a late event subscriber and hands a late snapshot subscriber the latest snapshot', () => {
+    const api = createWebLabApi('http://127.0.0.1:5170');
+    api.onEvent(() => {});
+    const socket = FakeSocket.all[0]!;
+    socket.push({ type: 'event', event: event(1) });
+    socket.push({ type: 'event', event: event(2) });
+    const snapshot = makeSnapshot([]);
+    socket.push({ type: 'snapshot', snapshot });
+    const late: LabEvent[] = [];
+    api.onEvent((e) => late.push(e));
+    expect(late.map((e) => e.message)).toEqual(['event 1', 'event 2']);
+    const snapshots: unknown[] = [];
+    api.onSnapshot((s) => snapshots.push(s));
+    expect(snapshots).toEqual([snapshot]);
+  });
+
+  it('does not deliver the history the host replays after a reconnect twice', () => {
+    const api = createWebLabApi('http://127.0.0.1:5170');
+    const seen: string[] = [];
+    api.onEvent((e) => seen.push(e.message));
+    FakeSocket.all[0]!.push({ type: 'event', event: event(1) });
+    FakeSocket.all[0]!.drop();
+    vi.advanceTimersByTime(1000);
+    const again = FakeSocket.all[1]!;
+    again.push({ type: 'event', event: event(1) });
+    again.push({ type: 'event', event: event(2) });
+    expect(seen).toEqual(['event 1', 'event 2']);
+  });
+
+  it('keeps the socket through an unsubscribe-and-resubscribe (React StrictMode), and closes it when idle', () => {
+    const api = createWebLabApi('http://127.0.0.1:5170');
+    const off = api.onSnapshot(() => {});
+    off();
+    const off2 = api.onSnapshot(() => {});
+    vi.advanceTimersByTime(10);
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(FakeSocket.all[0]!.closed).toBe(false);
+    off2();
+    vi.advanceTimersByTime(10);
+    expect(FakeSocket.all[0]!.closed).toBe(true);
+  });
+
+  it('returns the control API’s error and field, and a plain error when the lab is unreachable', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ error: 'weight: Too big', field: 'weight' }), { status: 400 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const api = createWebLabApi('http://127.0.0.1:5170');
+    expect(await api.patchBackend(4000, { weight: 999 })).toEqual({ ok: false, error: 'weight: Too big', field: 'weight', status: 400 });
+    expect(fetchMock).toHaveBeenCalledWith('http://127.0.0.1:5170/api/backends/4000', expect.objectContaining({ method: 'PATCH', body: '{"weight":999}' }));
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    expect(await api.resetStats()).toEqual({ ok: false, error: 'the lab is not reachable: Failed to fetch' });
+  });
+});
