@@ -2,11 +2,11 @@ import type { StatusChange } from './backends/types';
 import type { LabEvent } from '../shared/types';
 
 /** A status change in the plain words of the event log; null when not worth a line. */
-export function describeStatusChange(change: StatusChange, stoppedByUser: boolean): Omit<LabEvent, 'at' | 'port'> | null {
+export function describeStatusChange(change: StatusChange, stoppedByUser: boolean, what: string): Omit<LabEvent, 'at' | 'port'> | null {
   const { port, previous, state } = change;
   switch (state.status) {
     case 'starting':
-      return { kind: 'started', message: `${port} starting: ${state.command}` };
+      return { kind: 'started', message: `${port} starting: ${what}` };
     case 'up':
       return { kind: 'up', message: previous === 'starting' && state.restarts === 0 ? `${port} up (pid ${state.pid})` : `${port} back up (pid ${state.pid})` };
     case 'stopping':

@@ -340,7 +340,8 @@ export class Lab {
       peer.down = state.status !== 'up' || this.draining.has(port);
       if (state.status === 'up') this.balancer.revive(peer);
     }
-    const event = describeStatusChange(change, this.draining.has(port));
+    const custom = this.configs.get(port)?.spec.command !== undefined;
+    const event = describeStatusChange(change, this.draining.has(port), custom ? state.command : 'sample backend');
     if (event) this.emit({ port, ...event });
   }
 

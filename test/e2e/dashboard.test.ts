@@ -86,6 +86,8 @@ describe('the dashboard in Chromium, against lb-lab', () => {
     expect(afterStop[1]).toBe(20);
     expect(afterStop[0]! + afterStop[2]!).toBe(40);
     await page.screenshot({ path: resolve(ARTEFACTS, 'dashboard-after-stop.png') });
+    // The README's picture: `UPDATE_README_SCREENSHOT=1 npx vitest run test/e2e` refreshes it.
+    if (process.env.UPDATE_README_SCREENSHOT) await page.screenshot({ path: resolve(import.meta.dirname, '../../resources/screenshots/dashboard.png') });
 
     // Start it again: it takes traffic again.
     await row(page, BASE + 1).getByRole('button', { name: 'Start', exact: true }).click();
