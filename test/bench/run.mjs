@@ -118,25 +118,24 @@ ${servers}
 `,
   );
   nginx = spawn('nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'logs/error.log')], { stdio: 'inherit' });
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${NGINX_PORT}${PATH}`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await sleep(100);
-  }
-  throw new Error('nginx did not come up');
+  await untilAnswers(NGINX_PORT, 'nginx');
 }
 
 async function startFloor() {
   const backends = [0, 1, 2].map((i) => String(BASE_PORT + i));
   floor = spawn(process.execPath, [join(import.meta.dirname, 'node-http-floor.mjs'), String(FLOOR_PORT), ...backends], { stdio: 'inherit' });
+  await untilAnswers(FLOOR_PORT, 'the node:http floor proxy');
+}
+
+/** Wait (at most 10 s) until the proxy on `port` answers PATH. @param {number} port @param {string} what */
+async function untilAnswers(port, what) {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${FLOOR_PORT}${PATH}`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}${PATH}`).then((r) => r.ok, () => false);
     if (ok) return;
     await sleep(100);
   }
-  throw new Error('the node:http floor proxy did not come up');
+  throw new Error(`${what} did not come up`);
 }
 
 /**
