@@ -254,7 +254,11 @@ export class Lab {
   }
 
   async setBalancer(input: SetBalancerInput): Promise<null> {
-    this.balancer.configure(input.algorithm, [...this.configs.values()]);
+    try {
+      this.balancer.configure(input.algorithm, [...this.configs.values()]);
+    } catch (error) {
+      throw new LabError((error as Error).message, 409, 'algorithm');
+    }
     this.emit({ port: null, kind: 'config', message: `balancing method: ${input.algorithm}` });
     return null;
   }
@@ -338,7 +342,7 @@ export class Lab {
     // The lab knows before any request fails: only an up process is in rotation.
     if (peer) {
       peer.down = state.status !== 'up' || this.draining.has(port);
-      if (state.status === 'up') this.balancer.revive(peer);
+      if (state.status === 'up') this.balancer.recovered(peer, performance.now());
     }
     const custom = this.configs.get(port)?.spec.command !== undefined;
     const event = describeStatusChange(change, this.draining.has(port), custom ? state.command : 'sample backend');

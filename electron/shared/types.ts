@@ -3,7 +3,7 @@
  * control API and IPC carry them, the renderer draws them.
  */
 
-export const ALGORITHMS = ['round-robin', 'weighted', 'least-conn'] as const;
+export const ALGORITHMS = ['round-robin', 'weighted', 'least-conn', 'ip-hash', 'hash', 'random-two', 'least-time'] as const;
 /** Peer selection method; see electron/lab/balancer for the nginx equivalent of each. */
 export type Algorithm = (typeof ALGORITHMS)[number];
 

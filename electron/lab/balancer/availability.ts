@@ -1,15 +1,6 @@
-import type { Algorithm } from '../../shared/types';
 import type { Peer } from './types';
 
-/**
- * The weight an algorithm balances with. `round-robin` is smooth weighted
- * round-robin with every weight taken as 1, but a configured 0 still means
- * "no new requests", so it stays 0.
- */
-export function selectionWeight(algorithm: Algorithm, weight: number): number {
-  if (algorithm === 'round-robin') return weight > 0 ? 1 : 0;
-  return weight;
-}
+export { selectionWeight } from '../../shared/selection-weight';
 
 /**
  * nginx's max_fails/fail_timeout rule: a peer with `fails >= maxFails` sits
@@ -21,12 +12,19 @@ export function isFailed(peer: Peer, now: number): boolean {
   return peer.maxFails > 0 && peer.fails >= peer.maxFails && now - peer.checked <= peer.failTimeoutMs;
 }
 
+/** nginx `max_conns`: a peer at its limit takes no new request; 0 is no limit. */
+export function isFull(peer: Peer): boolean {
+  return peer.maxConns > 0 && peer.conns >= peer.maxConns;
+}
+
 /**
  * Whether `peer` may take this attempt: not already tried for this request,
- * not down, weight above 0 (the lab's "no new requests"), and not failed.
+ * not down or draining, weight above 0 (the lab's "no new requests"), not
+ * failed and not at max_conns. Every method applies the same test, as each
+ * nginx module repeats the same checks.
  */
 export function isUsable(peer: Peer, tried: ReadonlySet<Peer> | null, now: number): boolean {
   if (tried?.has(peer)) return false;
-  if (peer.down || peer.weight <= 0) return false;
-  return !isFailed(peer, now);
+  if (peer.down || peer.drain || peer.weight <= 0) return false;
+  return !isFailed(peer, now) && !isFull(peer);
 }

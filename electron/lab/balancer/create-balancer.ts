@@ -1,32 +1,102 @@
-import type { Algorithm } from '../../shared/types';
-import { isUsable, selectionWeight } from './availability';
+import { isFull, isUsable, selectionWeight } from './availability';
+import { pickWithBackup } from './backup';
+import { clientAddressBytes } from './client-address';
+import { consistentHashPick } from './consistent-hash';
+import { buildRing, type HashRing } from './hash-ring';
+import { ipHashPick } from './ip-hash';
 import { leastConnPick } from './least-conn';
+import { leastTimePick, recordTtfb } from './least-time';
+import type { PickContext } from './pick-context';
+import { randomTwoPick } from './random-two';
+import { capEffectiveWeights, slowStartWeight } from './slow-start';
 import { smoothWeightedPick } from './smooth-weighted';
-import type { Balancer, Peer, PeerConfig } from './types';
+import {
+  BACKUP_FORBIDDEN,
+  NO_BACKUP_ALGORITHMS,
+  type Balancer,
+  type BalancerAlgorithm,
+  type BalancerOptions,
+  type Peer,
+  type PeerConfig,
+  type RequestInfo,
+} from './types';
+
+/**
+ * The methods slow start applies to. nginx Plus refuses `slow_start` with
+ * hash, ip_hash and random: their choice does not go by a weight share that
+ * could ramp, so there it is ignored.
+ */
+const SLOW_START_METHODS: ReadonlySet<BalancerAlgorithm> = new Set(['round-robin', 'weighted', 'least-conn', 'least-time']);
 
 /**
  * Create a balancer that selects peers exactly as nginx 1.22 does for
- * `round-robin` / `weighted` (smooth weighted round-robin) and `least-conn`,
- * with nginx's max_fails/fail_timeout accounting. New peers start up (not
- * `down`); the lab marks them down when their process is not running.
+ * `round-robin` / `weighted` (smooth weighted round-robin), `least-conn`,
+ * `ip-hash`, `hash` (consistent, on the request URI) and `random-two`, with
+ * nginx's max_fails/fail_timeout accounting, `backup` and `max_conns`; plus
+ * `least-time` (nginx Plus's idea, our formula), `drain` and slow start.
+ * New peers start up (not `down`); the lab marks them down when their
+ * process is not running.
+ *
+ * @param options.random the randomness `random-two` draws with (default Math.random).
  */
-export function createBalancer(algorithm: Algorithm, configs: readonly PeerConfig[]): Balancer {
-  let currentAlgorithm: Algorithm = algorithm;
+export function createBalancer(
+  algorithm: BalancerAlgorithm,
+  configs: readonly PeerConfig[],
+  options: BalancerOptions = {},
+): Balancer {
+  const random = options.random ?? Math.random;
+  let currentAlgorithm: BalancerAlgorithm = algorithm;
   let peers: Peer[] = [];
+  // Built once per configure: nginx builds its ring when it reads the config.
+  let ring: HashRing | null = null;
 
-  const weightOf = (peer: Peer): number => selectionWeight(currentAlgorithm, peer.weight);
+  const baseWeight = (peer: Peer): number => selectionWeight(currentAlgorithm, peer.weight);
+  const weightAt =
+    (now: number) =>
+    (peer: Peer): number =>
+      SLOW_START_METHODS.has(currentAlgorithm) ? slowStartWeight(peer, baseWeight(peer), now) : baseWeight(peer);
 
-  // nginx's `peers->single`: with one server there is nothing to fail over
-  // to, so it does no failure accounting and never retries.
+  // nginx's `peers->single`: with one server (backups included) there is
+  // nothing to fail over to, so it does no failure accounting and never retries.
   const isSingle = (): boolean => peers.length === 1;
 
   function pickSingle(tried: ReadonlySet<Peer> | null): Peer | null {
     const only = peers[0];
-    // nginx checks only `down` here (max_fails is ignored). A single peer has
-    // one try per request, so a retry after it was tried finds nothing.
-    if (only === undefined || only.down || only.weight <= 0 || tried?.has(only)) return null;
+    // nginx checks only `down` and max_conns here (max_fails is ignored). A
+    // single peer has one try per request, so a retry after it was tried finds nothing.
+    if (only === undefined || only.down || only.drain || only.weight <= 0 || isFull(only) || tried?.has(only)) return null;
     only.conns++;
     return only;
+  }
+
+  function choose(tried: ReadonlySet<Peer> | null, now: number, request: RequestInfo | undefined): Peer | null {
+    const weightOf = weightAt(now);
+    const usable = (peer: Peer): boolean => isUsable(peer, tried, now);
+    const context = (): PickContext => ({
+      tried: tried === null ? [] : [...tried],
+      usable,
+      roundRobin: () => smoothWeightedPick(peers.filter(usable), weightOf),
+    });
+
+    switch (currentAlgorithm) {
+      case 'ip-hash':
+        return ipHashPick(peers, peers.map(weightOf), clientAddressBytes(request?.clientKey), context());
+      case 'hash':
+        return ring === null ? context().roundRobin() : consistentHashPick(ring, request?.hashKey ?? '', context(), weightOf);
+      case 'random-two':
+        return randomTwoPick(peers, peers.map(weightOf), random, context());
+      case 'round-robin':
+      case 'weighted':
+      case 'least-conn':
+      case 'least-time':
+        return pickWithBackup(peers, tried, (list) => {
+          const candidates = list.filter(usable);
+          capEffectiveWeights(candidates, weightOf);
+          if (currentAlgorithm === 'least-conn') return leastConnPick(candidates, weightOf);
+          if (currentAlgorithm === 'least-time') return leastTimePick(candidates, weightOf);
+          return smoothWeightedPick(candidates, weightOf);
+        });
+    }
   }
 
   const balancer: Balancer = {
@@ -37,12 +107,10 @@ export function createBalancer(algorithm: Algorithm, configs: readonly PeerConfi
       return peers;
     },
 
-    pick(tried, now) {
+    pick(tried, now, request) {
       if (isSingle()) return pickSingle(tried);
 
-      const candidates = peers.filter((peer) => isUsable(peer, tried, now));
-      const winner =
-        currentAlgorithm === 'least-conn' ? leastConnPick(candidates, weightOf) : smoothWeightedPick(candidates, weightOf);
+      const winner = choose(tried, now, request);
       if (winner === null) return null;
 
       // A pick after fail_timeout is the probe: moving `checked` keeps a
@@ -52,8 +120,9 @@ export function createBalancer(algorithm: Algorithm, configs: readonly PeerConfi
       return winner;
     },
 
-    report(peer, ok, now) {
+    report(peer, ok, now, ttfbMs) {
       peer.conns = Math.max(0, peer.conns - 1);
+      if (ttfbMs !== undefined) recordTtfb(peer, ttfbMs);
       if (isSingle()) return;
 
       if (!ok) {
@@ -61,7 +130,7 @@ export function createBalancer(algorithm: Algorithm, configs: readonly PeerConfi
         peer.accessed = now;
         peer.checked = now;
         // Lower the peer's share at once; it climbs back by one per pick.
-        if (peer.maxFails > 0) peer.effectiveWeight -= Math.trunc(weightOf(peer) / peer.maxFails);
+        if (peer.maxFails > 0) peer.effectiveWeight -= Math.trunc(weightAt(now)(peer) / peer.maxFails);
         if (peer.effectiveWeight < 0) peer.effectiveWeight = 0;
       } else if (peer.accessed < peer.checked) {
         // A success after a probe (checked moved past the last failure)
@@ -76,11 +145,19 @@ export function createBalancer(algorithm: Algorithm, configs: readonly PeerConfi
       peer.checked = 0;
     },
 
+    recovered(peer, now) {
+      balancer.revive(peer);
+      if (peer.slowStartMs > 0) peer.slowStartAt = now;
+    },
+
     configure(nextAlgorithm, nextConfigs) {
       const seen = new Set<number>();
       for (const config of nextConfigs) {
         if (seen.has(config.id)) throw new RangeError(`duplicate peer id ${config.id}`);
         seen.add(config.id);
+      }
+      if (NO_BACKUP_ALGORITHMS.includes(nextAlgorithm) && nextConfigs.some((config) => config.backup === true)) {
+        throw new Error(BACKUP_FORBIDDEN);
       }
 
       const byId = new Map(peers.map((peer) => [peer.id, peer]));
@@ -88,22 +165,32 @@ export function createBalancer(algorithm: Algorithm, configs: readonly PeerConfi
       peers = nextConfigs.map((config) => {
         // Reuse the object so reports for requests in flight still land.
         const peer = byId.get(config.id) ?? newPeer(config);
-        peer.weight = config.weight;
-        peer.maxFails = config.maxFails;
-        peer.failTimeoutMs = config.failTimeoutMs;
+        applyConfig(peer, config);
         // Like an nginx reload: selection and failure state start afresh.
-        peer.effectiveWeight = weightOf(peer);
+        // The TTFB average and slow start describe the backend, not the
+        // config, so a weight change does not throw them away.
+        peer.effectiveWeight = baseWeight(peer);
         peer.currentWeight = 0;
         peer.fails = 0;
         peer.accessed = 0;
         peer.checked = 0;
         return peer;
       });
+      ring = currentAlgorithm === 'hash' ? buildRing(peers, baseWeight) : null;
     },
   };
 
   balancer.configure(algorithm, configs);
   return balancer;
+}
+
+function applyConfig(peer: Peer, config: PeerConfig): void {
+  peer.weight = config.weight;
+  peer.maxFails = config.maxFails;
+  peer.failTimeoutMs = config.failTimeoutMs;
+  peer.backup = config.backup ?? false;
+  peer.maxConns = config.maxConns ?? 0;
+  peer.slowStartMs = config.slowStartMs ?? 0;
 }
 
 function newPeer(config: PeerConfig): Peer {
@@ -112,6 +199,9 @@ function newPeer(config: PeerConfig): Peer {
     weight: config.weight,
     maxFails: config.maxFails,
     failTimeoutMs: config.failTimeoutMs,
+    backup: false,
+    maxConns: 0,
+    slowStartMs: 0,
     effectiveWeight: 0,
     currentWeight: 0,
     fails: 0,
@@ -119,5 +209,8 @@ function newPeer(config: PeerConfig): Peer {
     checked: 0,
     conns: 0,
     down: false,
+    drain: false,
+    ttfbAvgMs: null,
+    slowStartAt: null,
   };
 }

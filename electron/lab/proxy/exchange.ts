@@ -1,5 +1,5 @@
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
-import type { Peer } from '../balancer/types';
+import type { Peer, RequestInfo } from '../balancer/types';
 
 /** Where the proxy keeps per-request state on Node's own objects. */
 export const EXCHANGE = Symbol('lab.exchange');
@@ -30,6 +30,11 @@ export class Exchange {
   body: Buffer | null = null;
   /** False once a body has been streamed to a peer and cannot be sent again. */
   replayable = true;
+  /** When the attempt in progress began (ms), and its time to first byte once headers arrived. */
+  attemptStart = 0;
+  ttfbMs: number | undefined = undefined;
+  /** What ip-hash and hash select by: the client address and the request URI. */
+  readonly request: RequestInfo;
 
   constructor(
     /** Who settles the accounts when the client's response closes. */
@@ -38,5 +43,7 @@ export class Exchange {
     readonly res: LabResponse,
     readonly start: number,
     readonly bytesAtStart: number,
-  ) {}
+  ) {
+    this.request = { clientKey: req.socket.remoteAddress ?? '', hashKey: req.url ?? '/' };
+  }
 }

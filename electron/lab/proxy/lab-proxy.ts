@@ -126,9 +126,12 @@ export class LabProxy {
 
   /** Send the request to the next peer; false when no untried peer is usable. */
   private attempt(exchange: Exchange): boolean {
-    const peer = this.balancer.pick(exchange.tried, this.now());
+    const now = this.now();
+    const peer = this.balancer.pick(exchange.tried, now, exchange.request);
     if (!peer) return false;
     exchange.peer = peer;
+    exchange.attemptStart = now;
+    exchange.ttfbMs = undefined;
     const proxy = this.proxyFor(peer.id);
     if (exchange.body) proxy.web(exchange.req, exchange.res, { buffer: Readable.from([exchange.body]) }, this.onUpstreamError);
     else (proxy.web as unknown as WebWithCallback).call(proxy, exchange.req, exchange.res, this.onUpstreamError);
@@ -153,7 +156,7 @@ export class LabProxy {
     stats.bytes += req.socket.bytesWritten - exchange.bytesAtStart;
     const now = this.now();
     if (finished) stats.latency.record(now - exchange.start);
-    this.balancer.report(peer, true, now);
+    this.balancer.report(peer, true, now, exchange.ttfbMs);
   }
 
   private proxyFor(port: number): HttpProxy {
@@ -189,6 +192,7 @@ export class LabProxy {
     const exchange = (req as LabRequest)[EXCHANGE];
     if (!exchange?.peer) return;
     exchange.responded = true;
+    exchange.ttfbMs = this.now() - exchange.attemptStart;
     proxyRes[EXCHANGE] = exchange;
     const status = proxyRes.statusCode ?? 502;
     this.stats.backend(exchange.peer.id).response(status);
@@ -240,7 +244,7 @@ export class LabProxy {
   private upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
     this.stats.requests++;
     setForwardedHeaders(req);
-    const peer = this.balancer.pick(null, this.now());
+    const peer = this.balancer.pick(null, this.now(), { clientKey: req.socket.remoteAddress ?? '', hashKey: req.url ?? '/' });
     if (!peer) {
       this.stats.errors++;
       socket.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');

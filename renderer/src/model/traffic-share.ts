@@ -1,16 +1,5 @@
+import { selectionWeight } from '../../../electron/shared/selection-weight';
 import type { Algorithm, BackendSnapshot } from '../../../electron/shared/types';
-
-/**
- * The weight the balancer selects with: round-robin takes every weight
- * above 0 as 1. Mirrors selectionWeight in electron/lab/balancer/availability.ts,
- * which the web build cannot import (tsconfig.web.json covers
- * electron/shared only); moving that function to electron/shared would let
- * both sides share the one rule.
- */
-function selectionWeight(algorithm: Algorithm, weight: number): number {
-  if (algorithm === 'round-robin') return weight > 0 ? 1 : 0;
-  return weight;
-}
 
 /** One port's slice of the traffic: what it got, and what its weight asks for. */
 export interface TrafficShare {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFailed, isUsable, selectionWeight } from '../../../electron/lab/balancer/availability';
+import { isFailed, isFull, isUsable, selectionWeight } from '../../../electron/lab/balancer/availability';
 import { createBalancer } from '../../../electron/lab/balancer/create-balancer';
 import type { Peer } from '../../../electron/lab/balancer/types';
 import { server } from './peers';
@@ -47,5 +47,24 @@ describe('isUsable', () => {
     expect(isUsable(p, new Set([p]), 0)).toBe(false);
     expect(isUsable({ ...p, down: true }, null, 0)).toBe(false);
     expect(isUsable({ ...p, weight: 0 }, null, 0)).toBe(false);
+  });
+});
+
+describe('isFull', () => {
+  it('holds a peer out once its in-flight requests reach max_conns, and never when max_conns is 0', () => {
+    const p = peer();
+
+    expect(isFull({ ...p, maxConns: 2, conns: 1 })).toBe(false);
+    expect(isFull({ ...p, maxConns: 2, conns: 2 })).toBe(true);
+    expect(isFull({ ...p, maxConns: 0, conns: 1_000 })).toBe(false);
+  });
+});
+
+describe('isUsable: drain and max_conns', () => {
+  it('rejects a draining peer and a peer at max_conns', () => {
+    const p = peer();
+
+    expect(isUsable({ ...p, drain: true }, null, 0)).toBe(false);
+    expect(isUsable({ ...p, maxConns: 1, conns: 1 }, null, 0)).toBe(false);
   });
 });

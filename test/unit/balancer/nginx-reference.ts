@@ -1,18 +1,25 @@
 /**
  * Test helpers over test/fixtures/nginx-reference.json: sequences recorded
  * from a real nginx 1.22.1 (see test/fixtures/nginx-reference.NOTES.md).
- * Peer settings are parsed from each scenario's `upstream` block, so the
- * tests hold no copies of the recorded data.
+ * Peer settings are parsed from each scenario's `upstream` block, the
+ * backends killed mid-run from its `phases`, and the request paths from its
+ * `paths`, so the tests hold no copies of the recorded data.
  */
 import { readFileSync } from 'node:fs';
 import { createBalancer } from '../../../electron/lab/balancer/create-balancer';
-import type { Balancer, Peer, PeerConfig } from '../../../electron/lab/balancer/types';
-import { ALGORITHMS, type Algorithm } from '../../../electron/shared/types';
+import type { Balancer, BalancerAlgorithm, Peer, PeerConfig, RequestInfo } from '../../../electron/lab/balancer/types';
 
 export interface RetriedRequest {
   request: number;
   tried: number[];
   upstream_status: number[];
+}
+
+interface Phase {
+  label?: string;
+  requests?: [number, number];
+  action?: string;
+  after_request?: number;
 }
 
 export interface Scenario {
@@ -24,7 +31,10 @@ export interface Scenario {
   counts: Record<string, number>;
   retried: RetriedRequest[];
   notes: string;
-  phases?: unknown[];
+  phases?: Phase[];
+  /** hash scenarios: the URI of each request, in order. */
+  paths?: string[];
+  path_to_port?: Record<string, number>;
 }
 
 interface Reference {
@@ -36,32 +46,45 @@ export const reference = JSON.parse(
   readFileSync(new URL('../../fixtures/nginx-reference.json', import.meta.url), 'utf8'),
 ) as Reference;
 
+/**
+ * The client address of every recorded request: the recording's client
+ * talked to nginx over loopback (NOTES: nginx listened on 127.0.0.1:42080;
+ * the ip_hash notes: "All requests come from 127.0.0.1").
+ */
+export const RECORDING_CLIENT = '127.0.0.1';
+
 /** nginx defaults for a `server` line: weight=1 max_fails=1 fail_timeout=10s. */
 const DEFAULTS = { weight: 1, maxFails: 1, failTimeoutMs: 10_000 };
 
 export interface ParsedUpstream {
-  /** The lab's algorithm, or the nginx method the lab does not have yet. */
-  method: Algorithm | 'ip_hash' | 'hash';
+  method: BalancerAlgorithm;
   servers: PeerConfig[];
-  /** Ports marked `backup`, which the lab does not support yet. */
-  backup: number[];
+}
+
+/** The balancer method for an upstream's method directive (null: none given). */
+function methodOf(directive: string[] | null, anyWeight: boolean): BalancerAlgorithm {
+  if (directive === null) return anyWeight ? 'weighted' : 'round-robin'; // DESIGN.md: weights and no method -> weighted
+  const line = directive.join(' ');
+  if (line === 'least_conn') return 'least-conn';
+  if (line === 'ip_hash') return 'ip-hash';
+  if (line === 'hash $request_uri consistent') return 'hash';
+  if (line === 'random two least_conn') return 'random-two';
+  throw new Error(`unexpected balancing method: ${line}`);
 }
 
 /** Read an `upstream { ... }` block the way nginx would for these scenarios. */
 export function parseUpstream(block: string): ParsedUpstream {
-  let directive: 'least_conn' | 'ip_hash' | 'hash' | null = null;
+  let directive: string[] | null = null;
   let anyWeight = false;
   const servers: PeerConfig[] = [];
-  const backup: number[] = [];
 
   for (const raw of block.split('\n')) {
     const words = raw.trim().replace(/;$/, '').split(/\s+/);
     const [name, address, ...params] = words;
-    if (name === 'least_conn' || name === 'ip_hash' || name === 'hash') directive = name;
+    if (name === 'least_conn' || name === 'ip_hash' || name === 'hash' || name === 'random') directive = words;
     if (name !== 'server' || address === undefined) continue;
 
-    const port = Number(address.split(':').at(-1));
-    const server: PeerConfig = { id: port, ...DEFAULTS };
+    const server: PeerConfig = { id: Number(address.split(':').at(-1)), ...DEFAULTS };
     for (const param of params) {
       const [key, value = ''] = param.split('=');
       if (key === 'weight') {
@@ -69,26 +92,18 @@ export function parseUpstream(block: string): ParsedUpstream {
         anyWeight = true;
       } else if (key === 'max_fails') server.maxFails = Number(value);
       else if (key === 'fail_timeout') server.failTimeoutMs = Number(value.replace(/s$/, '')) * 1000;
-      else if (key === 'backup') backup.push(port);
+      else if (key === 'backup') server.backup = true;
       else throw new Error(`unexpected server parameter ${param}`);
     }
     servers.push(server);
   }
 
-  // DESIGN.md: given weights and no method, the method is `weighted`.
-  const method = directive === 'least_conn' ? 'least-conn' : directive ?? (anyWeight ? 'weighted' : 'round-robin');
-  return { method, servers, backup };
-}
-
-/** Whether the lab has the balancing method a scenario's upstream uses. */
-export function isLabAlgorithm(method: ParsedUpstream['method']): method is Algorithm {
-  return (ALGORITHMS as readonly string[]).includes(method);
+  return { method: methodOf(directive, anyWeight), servers };
 }
 
 /** A fresh balancer configured as the scenario's upstream block (a fresh nginx). */
-export function balancerFor(scenario: Scenario, algorithm?: Algorithm): Balancer {
-  const { method, servers, backup } = parseUpstream(scenario.upstream);
-  if (!isLabAlgorithm(method) || backup.length > 0) throw new Error(`the lab cannot run: ${scenario.upstream}`);
+export function balancerFor(scenario: Scenario, algorithm?: BalancerAlgorithm): Balancer {
+  const { method, servers } = parseUpstream(scenario.upstream);
   return createBalancer(algorithm ?? method, servers);
 }
 
@@ -97,6 +112,23 @@ export function scenarioNamed(name: string): Scenario {
   const scenario = reference.scenarios[name];
   if (scenario === undefined) throw new Error(`fixture has no scenario ${name}`);
   return scenario;
+}
+
+/** The ports running when request `request` (1-based) was sent, after any `killed backends` phase before it. */
+export function runningAt(scenario: Scenario, request: number): number[] {
+  const killed = (scenario.phases ?? [])
+    .filter((phase) => phase.action !== undefined && (phase.after_request ?? Infinity) < request)
+    .flatMap((phase) => {
+      if (!/^killed backends /.test(phase.action ?? '')) throw new Error(`unexpected phase action: ${phase.action}`);
+      return (phase.action?.match(/\d+/g) ?? []).map(Number);
+    });
+  return scenario.backends_running_at_start.filter((port) => !killed.includes(port));
+}
+
+/** What the proxy would pass for request `request` (1-based): the client and, where recorded, the URI. */
+export function requestInfo(scenario: Scenario, request: number): RequestInfo {
+  const hashKey = scenario.paths?.[request - 1];
+  return hashKey === undefined ? { clientKey: RECORDING_CLIENT } : { clientKey: RECORDING_CLIENT, hashKey };
 }
 
 export interface Replay {
@@ -109,20 +141,23 @@ export interface Replay {
 }
 
 /**
- * Send `requests` requests strictly one after another, as the recording did,
- * and fail over as the proxy will: an attempt on a port that is not running
- * is reported as a failure and the request is picked again with `tried`.
+ * Send the scenario's requests strictly one after another, as the recording
+ * did, and fail over as the proxy will: an attempt on a port that is not
+ * running is reported as a failure and the request is picked again with
+ * `tried`.
  */
-export function replay(balancer: Balancer, running: readonly number[], requests: number, start = 1_000, stepMs = 5): Replay {
+export function replay(balancer: Balancer, scenario: Scenario, start = 1_000, stepMs = 5): Replay {
   const result: Replay = { sequence: [], retried: [], failed: 0 };
   let now = start;
 
-  for (let request = 1; request <= requests; request++, now += stepMs) {
+  for (let request = 1; request <= scenario.sequence.length; request++, now += stepMs) {
+    const running = runningAt(scenario, request);
+    const info = requestInfo(scenario, request);
     const tried = new Set<Peer>();
     const attempt: RetriedRequest = { request, tried: [], upstream_status: [] };
 
     for (;;) {
-      const peer = balancer.pick(tried, now);
+      const peer = balancer.pick(tried, now, info);
       if (peer === null) {
         result.failed++;
         break;

@@ -1,6 +1,6 @@
 /** Small builders shared by the balancer tests. */
 import { expect } from 'vitest';
-import type { Balancer, Peer, PeerConfig } from '../../../electron/lab/balancer/types';
+import type { Balancer, Peer, PeerConfig, RequestInfo } from '../../../electron/lab/balancer/types';
 
 /** A server line with nginx's defaults: max_fails=1, fail_timeout=10s. */
 export function server(id: number, weight = 1, maxFails = 1, failTimeoutMs = 10_000): PeerConfig {
@@ -15,15 +15,20 @@ export function peerOf(balancer: Balancer, id: number): Peer {
 }
 
 /** Pick for a new request and expect a peer. */
-export function mustPick(balancer: Balancer, now: number, tried: ReadonlySet<Peer> | null = null): Peer {
-  const peer = balancer.pick(tried, now);
+export function mustPick(
+  balancer: Balancer,
+  now: number,
+  tried: ReadonlySet<Peer> | null = null,
+  request?: RequestInfo,
+): Peer {
+  const peer = balancer.pick(tried, now, request);
   expect(peer).not.toBeNull();
   return peer as Peer;
 }
 
 /** One request answered by whichever peer is picked: pick, then report success. */
-export function serve(balancer: Balancer, now: number): Peer {
-  const peer = mustPick(balancer, now);
+export function serve(balancer: Balancer, now: number, request?: RequestInfo): Peer {
+  const peer = mustPick(balancer, now, null, request);
   balancer.report(peer, true, now);
   return peer;
 }
@@ -31,4 +36,23 @@ export function serve(balancer: Balancer, now: number): Peer {
 /** Ids of `count` sequential requests, each reported ok before the next. */
 export function serveMany(balancer: Balancer, count: number, now = 1_000): number[] {
   return Array.from({ length: count }, () => serve(balancer, now).id);
+}
+
+/** How many times each id occurs. */
+export function counts(ids: readonly number[]): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const id of ids) out[id] = (out[id] ?? 0) + 1;
+  return out;
+}
+
+/** A small deterministic PRNG (mulberry32) in [0, 1), for tests that need many random draws. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }
