@@ -1,8 +1,20 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { commandTemplateSchema, weightSchema } from '../shared/schemas';
-import { ALGORITHMS, type Algorithm } from '../shared/types';
+import { backupConflict } from '../lab/backup-conflict';
+import { NO_BACKUP_ALGORITHMS } from '../lab/balancer/types';
+import {
+  commandTemplateSchema,
+  failTimeoutSchema,
+  healthIntervalSchema,
+  healthPathSchema,
+  healthStreakSchema,
+  maxConnsSchema,
+  maxFailsSchema,
+  slowStartSchema,
+  weightSchema,
+} from '../shared/schemas';
+import { ALGORITHMS, HASH_KEYS, type Algorithm, type HashKey, type SetHealthInput } from '../shared/types';
 
 export const USAGE = `Usage: lb-lab [options]
 
@@ -18,11 +30,48 @@ and a control API + dashboard. Runs until Ctrl-C, then stops everything.
   --weights 3,5,2     one weight (0-256) per backend
   --command "CMD"     your own backend, with {port} (e.g. "python3 -m http.server {port}")
   --cwd DIR           working folder for --command
+
+How requests are read (PUT /api/balancer):
+  --hash-key K        what the hash method hashes: ${HASH_KEYS.join(' | ')}
+                      (nginx hash $request_uri | $uri | $remote_addr; default request-uri)
+  --trust-forwarded-for
+                      ip-hash/hash take the client from the first X-Forwarded-For
+                      address, so one laptop can play many clients
+  --sticky            sticky sessions by cookie (nginx sticky cookie, HAProxy cookie SRV insert)
+
+Every backend's server parameters (PATCH /api/backends/:port):
+  --backup N          the last N backends are backups (nginx backup; not with
+                      ip-hash, hash or random-two)
+  --max-fails N       nginx max_fails (default 1; 0 = never mark failed)
+  --fail-timeout MS   nginx fail_timeout (default 10000)
+  --max-conns N       nginx max_conns (default 0 = no limit)
+  --slow-start MS     weight ramps from 0 to full over MS after a backend comes back
+                      (nginx Plus slow_start, HAProxy slowstart; default 0 = off)
+
+Active health checks (PUT /api/health), on when --health-path is given:
+  --health-path /P    GET this path on every backend (the sample backend has /health)
+  --health-interval MS  between checks (default 2000; HAProxy inter)
+  --health-rise N     passes to put a backend back (default 2)
+  --health-fall N     failures to take it out (default 3)
+
   -h, --help          show this help
 `;
 
 const port = (name: string) =>
   z.coerce.number({ error: `--${name} must be a port number` }).int(`--${name} must be a whole number`).min(1, `--${name} must be 1-65535`).max(65535, `--${name} must be 1-65535`);
+
+/** A flag's text as a whole number in the range the shared schema of that setting allows. */
+const count = (flag: string, schema: z.ZodNumber) => {
+  const min = schema.minValue ?? 0;
+  const max = schema.maxValue ?? Number.MAX_SAFE_INTEGER;
+  return z.coerce
+    .number({ error: `--${flag} must be a number` })
+    .int(`--${flag} must be a whole number`)
+    .min(min, `--${flag} must be ${min}-${max}`)
+    .max(max, `--${flag} must be ${min}-${max}`);
+};
+
+const HEALTH_DEFAULTS = { intervalMs: 2000, rise: 2, fall: 3 };
 
 const cliSchema = z
   .strictObject({
@@ -41,8 +90,33 @@ const cliSchema = z
       .string()
       .refine((dir) => existsSync(dir) && statSync(dir).isDirectory(), { message: '--cwd must be an existing folder' })
       .optional(),
+    hashKey: z.enum(HASH_KEYS, { error: `--hash-key must be one of ${HASH_KEYS.join(', ')}` }).optional(),
+    trustForwardedFor: z.boolean().optional(),
+    sticky: z.boolean().optional(),
+    backups: count('backup', z.number().min(1).max(15)).optional(),
+    maxFails: count('max-fails', maxFailsSchema).optional(),
+    failTimeoutMs: count('fail-timeout', failTimeoutSchema).optional(),
+    maxConns: count('max-conns', maxConnsSchema).optional(),
+    slowStartMs: count('slow-start', slowStartSchema).optional(),
+    healthPath: healthPathSchema.optional(),
+    healthInterval: count('health-interval', healthIntervalSchema).optional(),
+    healthRise: count('health-rise', healthStreakSchema).optional(),
+    healthFall: count('health-fall', healthStreakSchema).optional(),
   })
   .superRefine((o, ctx) => {
+    const backends = o.backends ?? o.weights?.length ?? 3;
+    if (o.backups !== undefined && o.backups >= backends) {
+      ctx.addIssue({ code: 'custom', path: ['backups'], message: `--backup ${o.backups} leaves no primary among ${backends} backend(s)` });
+    }
+    const algorithm = o.algorithm ?? (o.weights ? 'weighted' : 'round-robin');
+    if (o.backups !== undefined && NO_BACKUP_ALGORITHMS.includes(algorithm)) {
+      ctx.addIssue({ code: 'custom', path: ['backups'], message: `--backup: ${backupConflict(algorithm, `${o.backups} backend(s) would be backup`)}` });
+    }
+    for (const key of ['healthInterval', 'healthRise', 'healthFall'] as const) {
+      if (o[key] !== undefined && o.healthPath === undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `--${FLAG_NAMES[key]} needs --health-path (health checks are on only with a path)` });
+      }
+    }
     if (o.weights && o.backends !== undefined && o.weights.length !== o.backends) {
       ctx.addIssue({ code: 'custom', path: ['weights'], message: `--weights gives ${o.weights.length} weights but --backends is ${o.backends}` });
     }
@@ -58,11 +132,37 @@ export interface CliOptions {
   weights?: number[];
   command?: string;
   cwd?: string;
+  hashKey?: HashKey;
+  trustForwardedFor?: boolean;
+  sticky?: boolean;
+  /** The last N backends are backups. */
+  backups?: number;
+  maxFails?: number;
+  failTimeoutMs?: number;
+  maxConns?: number;
+  slowStartMs?: number;
+  /** Present when --health-path was given. */
+  health?: SetHealthInput;
 }
 
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; help: true } | { ok: false; help: false; error: string };
 
-const FLAG_NAMES: Record<string, string> = { basePort: 'base-port', proxyPort: 'proxy-port', uiPort: 'ui-port' };
+const FLAG_NAMES: Record<string, string> = {
+  basePort: 'base-port',
+  proxyPort: 'proxy-port',
+  uiPort: 'ui-port',
+  hashKey: 'hash-key',
+  trustForwardedFor: 'trust-forwarded-for',
+  backups: 'backup',
+  maxFails: 'max-fails',
+  failTimeoutMs: 'fail-timeout',
+  maxConns: 'max-conns',
+  slowStartMs: 'slow-start',
+  healthPath: 'health-path',
+  healthInterval: 'health-interval',
+  healthRise: 'health-rise',
+  healthFall: 'health-fall',
+};
 
 /** Parse and validate argv; a bad flag gets a message naming it. */
 export function parseCli(argv: readonly string[]): CliParse {
@@ -79,6 +179,18 @@ export function parseCli(argv: readonly string[]): CliParse {
         weights: { type: 'string' },
         command: { type: 'string' },
         cwd: { type: 'string' },
+        'hash-key': { type: 'string' },
+        'trust-forwarded-for': { type: 'boolean' },
+        sticky: { type: 'boolean' },
+        backup: { type: 'string' },
+        'max-fails': { type: 'string' },
+        'fail-timeout': { type: 'string' },
+        'max-conns': { type: 'string' },
+        'slow-start': { type: 'string' },
+        'health-path': { type: 'string' },
+        'health-interval': { type: 'string' },
+        'health-rise': { type: 'string' },
+        'health-fall': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -97,6 +209,18 @@ export function parseCli(argv: readonly string[]): CliParse {
     weights: values.weights,
     command: values.command,
     cwd: values.cwd,
+    hashKey: values['hash-key'],
+    trustForwardedFor: values['trust-forwarded-for'],
+    sticky: values.sticky,
+    backups: values.backup,
+    maxFails: values['max-fails'],
+    failTimeoutMs: values['fail-timeout'],
+    maxConns: values['max-conns'],
+    slowStartMs: values['slow-start'],
+    healthPath: values['health-path'],
+    healthInterval: values['health-interval'],
+    healthRise: values['health-rise'],
+    healthFall: values['health-fall'],
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const result = cliSchema.safeParse(defined);
@@ -118,6 +242,31 @@ export function parseCli(argv: readonly string[]): CliParse {
       ...(o.weights ? { weights: o.weights } : {}),
       ...(o.command ? { command: o.command } : {}),
       ...(o.cwd ? { cwd: o.cwd } : {}),
+      ...definedOnly({
+        hashKey: o.hashKey,
+        trustForwardedFor: o.trustForwardedFor,
+        sticky: o.sticky,
+        backups: o.backups,
+        maxFails: o.maxFails,
+        failTimeoutMs: o.failTimeoutMs,
+        maxConns: o.maxConns,
+        slowStartMs: o.slowStartMs,
+      }),
+      ...(o.healthPath !== undefined
+        ? {
+            health: {
+              path: o.healthPath,
+              intervalMs: o.healthInterval ?? HEALTH_DEFAULTS.intervalMs,
+              rise: o.healthRise ?? HEALTH_DEFAULTS.rise,
+              fall: o.healthFall ?? HEALTH_DEFAULTS.fall,
+            },
+          }
+        : {}),
     },
   };
+}
+
+/** The entries whose value is set: optional options stay absent rather than undefined. */
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -26,8 +26,15 @@ async function main(): Promise<void> {
     process.stderr.write(`lb-lab: ${(error as Error).message}\n`);
     process.exit(1);
   });
+  const extras = [
+    options.algorithm,
+    options.trustForwardedFor ? 'client from X-Forwarded-For' : '',
+    options.sticky ? 'sticky cookie' : '',
+    options.backups ? `${options.backups} backup(s)` : '',
+    options.health ? `health checks on ${options.health.path}` : '',
+  ].filter(Boolean);
   process.stdout.write(
-    `\nLoad Balancer Lab is running (${options.algorithm}).\n` +
+    `\nLoad Balancer Lab is running (${extras.join(', ')}).\n` +
       `  proxy:      ${host.lab.proxyUrl}\n` +
       `  dashboard:  ${host.control.url}\n` +
       `  control API: ${host.control.url}api/snapshot\n` +

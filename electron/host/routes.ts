@@ -21,6 +21,7 @@ export function matchRoute(method: string, path: string): RouteMatch | null {
   if (method === 'GET' && path === '/api/snapshot') return { command: 'snapshot', params: [], takesBody: false };
   if (method === 'POST' && path === '/api/backends') return { command: 'addBackends', params: [], takesBody: true };
   if (method === 'PUT' && path === '/api/balancer') return { command: 'setBalancer', params: [], takesBody: true };
+  if (method === 'PUT' && path === '/api/health') return { command: 'setHealth', params: [], takesBody: true };
   if (method === 'POST' && path === '/api/stats/reset') return { command: 'resetStats', params: [], takesBody: false };
   const action = BACKEND_ACTION.exec(path);
   if (method === 'POST' && action) return { command: 'backendAction', params: [action[1], action[2]], takesBody: false };

@@ -1,55 +1,36 @@
-import { createBalancer } from './balancer/create-balancer';
-import type { Balancer, Peer, PeerConfig } from './balancer/types';
+import type { BackendConfig } from './backend-config';
+import { backendSnapshot, round1 } from './backend-snapshot';
 import { findFreePorts } from './backends/free-ports';
 import { Supervisor } from './backends/supervisor';
-import type { BackendSpec, StatusChange, SupervisorOptions } from './backends/types';
+import type { StatusChange } from './backends/types';
+import { backupConflict } from './backup-conflict';
+import { createBalancer } from './balancer/create-balancer';
+import { NO_BACKUP_ALGORITHMS, type Balancer, type Peer } from './balancer/types';
+import { describePatch } from './describe-patch';
+import { describeSessionLoss } from './describe-session-loss';
+import { describeBalancer, describeHealth } from './describe-settings';
 import { describeStatusChange } from './describe-status-change';
 import { LabError } from './lab-error';
+import { LabHealth, type HealthChange } from './lab-health';
+import type { LabOptions } from './lab-options';
 import { LabProxy } from './proxy/lab-proxy';
+import { DEFAULT_ROUTING, type Routing } from './proxy/request-info';
+import { SessionLoss } from './session-loss';
 import { LabStats } from './stats/lab-stats';
 import { waitUntil } from './wait-until';
 import type {
   AddBackendsInput,
-  Algorithm,
   BackendAction,
-  BackendSnapshot,
+  HealthState,
   LabEvent,
   PatchBackendInput,
   SetBalancerInput,
+  SetHealthInput,
   Snapshot,
 } from '../shared/types';
 import type { LabSettings } from '../shared/settings';
 
-export interface LabOptions {
-  /** Backends started with the lab (default 3). */
-  backends?: number;
-  basePort?: number;
-  proxyPort?: number;
-  /** Interface everything binds to (default 127.0.0.1). */
-  host?: string;
-  /** Default: `weighted` when weights are given, otherwise `round-robin`. */
-  algorithm?: Algorithm;
-  /** One per initial backend; default 1 each. */
-  weights?: readonly number[];
-  /** Command template with {port}; default the bundled sample backend. */
-  command?: string;
-  cwd?: string;
-  env?: Record<string, string>;
-  maxFails?: number;
-  failTimeoutMs?: number;
-  connectTimeoutMs?: number;
-  /** How often snapshots go out (default 100 ms: 10 per second). */
-  snapshotIntervalMs?: number;
-  /** How long a stop waits for in-flight requests before SIGTERM. */
-  drainTimeoutMs?: number;
-  /** Ports backends must never take (the control API's, say). */
-  reservedPorts?: readonly number[];
-  supervisor?: SupervisorOptions;
-}
-
-interface BackendConfig extends PeerConfig {
-  spec: BackendSpec;
-}
+export type { LabOptions } from './lab-options';
 
 const EVENT_HISTORY = 200;
 /** Retries are summed up in the event log about once a second, not one line each. */
@@ -65,15 +46,19 @@ export class Lab {
   private readonly supervisor: Supervisor;
   private readonly balancer: Balancer;
   private readonly proxy: LabProxy;
+  private readonly health: LabHealth;
   private readonly configs = new Map<number, BackendConfig>();
   /** Ports taken out of rotation by a stop in progress. */
   private readonly draining = new Set<number>();
+  private readonly sessions: SessionLoss;
   private readonly snapshotListeners = new Set<(snapshot: Snapshot) => void>();
   private readonly eventListeners = new Set<(event: LabEvent) => void>();
   private readonly history: LabEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
   private ticks = 0;
-  private readonly options: Required<Omit<LabOptions, 'weights' | 'command' | 'cwd' | 'env' | 'supervisor' | 'algorithm'>> &
+  private readonly options: Required<
+    Omit<LabOptions, 'weights' | 'command' | 'cwd' | 'env' | 'supervisor' | 'algorithm' | 'hashKey' | 'trustForwardedFor' | 'sticky' | 'health'>
+  > &
     Pick<LabOptions, 'weights' | 'command' | 'cwd' | 'env'>;
 
   constructor(options: LabOptions = {}) {
@@ -82,8 +67,11 @@ export class Lab {
       basePort: options.basePort ?? 4000,
       proxyPort: options.proxyPort ?? 8080,
       host: options.host ?? '127.0.0.1',
+      backups: options.backups ?? 0,
       maxFails: options.maxFails ?? 1,
       failTimeoutMs: options.failTimeoutMs ?? 10_000,
+      maxConns: options.maxConns ?? 0,
+      slowStartMs: options.slowStartMs ?? 0,
       connectTimeoutMs: options.connectTimeoutMs ?? 1000,
       snapshotIntervalMs: options.snapshotIntervalMs ?? 100,
       drainTimeoutMs: options.drainTimeoutMs ?? 5000,
@@ -94,7 +82,18 @@ export class Lab {
       env: options.env,
     };
     const algorithm = options.algorithm ?? (options.weights ? 'weighted' : 'round-robin');
+    if (this.options.backups > 0 && NO_BACKUP_ALGORITHMS.includes(algorithm)) {
+      throw new LabError(backupConflict(algorithm, `${this.options.backups} backend(s) would be backup`), 409, 'backups');
+    }
     this.balancer = createBalancer(algorithm, []);
+    this.sessions = new SessionLoss(this.options.host);
+    this.health = new LabHealth(this.options.host, (port, change, state) => this.onHealth(port, change, state));
+    if (options.health) this.health.configure(options.health);
+    const routing: Routing = {
+      hashKey: options.hashKey ?? DEFAULT_ROUTING.hashKey,
+      trustForwardedFor: options.trustForwardedFor ?? DEFAULT_ROUTING.trustForwardedFor,
+      sticky: options.sticky ?? DEFAULT_ROUTING.sticky,
+    };
     this.supervisor = new Supervisor(options.supervisor);
     this.supervisor.onStatus((change) => this.onStatus(change));
     this.proxy = new LabProxy({
@@ -103,6 +102,7 @@ export class Lab {
       balancer: this.balancer,
       stats: this.stats,
       connectTimeoutMs: this.options.connectTimeoutMs,
+      routing,
     });
   }
 
@@ -125,9 +125,9 @@ export class Lab {
     }
     this.timer = setInterval(() => this.tick(), this.options.snapshotIntervalMs);
     this.timer.unref();
-    const { backends, weights, command, basePort } = this.options;
+    const { backends, weights, command, basePort, backups } = this.options;
     if (backends > 0) {
-      await this.addBackends({ count: backends, basePort, ...(command ? { command } : {}) }, weights);
+      await this.addBackends({ count: backends, basePort, ...(command ? { command } : {}) }, weights, backups);
     }
   }
 
@@ -135,6 +135,7 @@ export class Lab {
   async shutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.health.stop();
     await this.supervisor.shutdown();
     await this.proxy.close();
   }
@@ -145,6 +146,8 @@ export class Lab {
   }
 
   snapshot(): Snapshot {
+    const routing = this.proxy.currentRouting;
+    const now = performance.now();
     return {
       at: Date.now(),
       proxy: {
@@ -153,9 +156,26 @@ export class Lab {
         algorithm: this.balancer.algorithm,
         requests: this.stats.requests,
         errors: this.stats.errors,
-        rps: round(this.stats.rps),
+        rps: round1(this.stats.rps),
+        hashKey: routing.hashKey,
+        trustForwardedFor: routing.trustForwardedFor,
+        sticky: routing.sticky,
+        health: this.health.settings,
       },
-      backends: [...this.configs.values()].map((config) => this.backendSnapshot(config)),
+      backends: [...this.configs.values()].map((config) =>
+        backendSnapshot({
+          config,
+          process: this.supervisor.get(config.id),
+          stats: this.stats.backend(config.id),
+          peer: this.findPeer(config.id),
+          peers: this.balancer.peers,
+          algorithm: this.balancer.algorithm,
+          stopping: this.draining.has(config.id),
+          health: this.health.state(config.id),
+          stickyClients: this.proxy.stickyClients.count(config.id, now),
+          now,
+        }),
+      ),
     };
   }
 
@@ -172,8 +192,12 @@ export class Lab {
     };
   }
 
-  /** Start backends on the next free sequential ports; resolves when each is up or failed. */
-  async addBackends(input: AddBackendsInput, weights?: readonly number[]): Promise<number[]> {
+  /**
+   * Start backends on the next free sequential ports; resolves when each is
+   * up or failed. `weights` (one per port) and `backups` (the last N are
+   * backup) are for the lab's first backends.
+   */
+  async addBackends(input: AddBackendsInput, weights?: readonly number[], backups = 0): Promise<number[]> {
     const count = input.count ?? 1;
     const taken = new Set<number>([...this.configs.keys(), this.proxy.boundPort, ...this.options.reservedPorts]);
     const base = input.basePort ?? (this.configs.size > 0 ? Math.max(...this.configs.keys()) + 1 : this.options.basePort);
@@ -186,6 +210,11 @@ export class Lab {
         weight: weights?.[i] ?? input.weight ?? 1,
         maxFails: this.options.maxFails,
         failTimeoutMs: this.options.failTimeoutMs,
+        maxConns: this.options.maxConns,
+        slowStartMs: this.options.slowStartMs,
+        backup: i >= ports.length - backups,
+        down: false,
+        drain: false,
         spec: {
           port,
           ...(command ? { command } : {}),
@@ -195,8 +224,8 @@ export class Lab {
       });
       this.stats.backend(port);
     });
+    // Not started yet, so not up: syncPeer keeps the new peers out of rotation.
     this.reconfigure();
-    for (const port of ports) this.peer(port).down = true;
     await Promise.all(ports.map((port) => this.supervisor.start(this.configs.get(port)!.spec)));
     return ports;
   }
@@ -212,18 +241,17 @@ export class Lab {
         break;
       case 'stop':
         if (!running) throw new LabError(`${port} is not running (${status})`, 409, 'action');
-        await this.drain(port);
-        await this.supervisor.stop(port);
-        this.draining.delete(port);
+        await this.stopGracefully(port);
         break;
       case 'kill':
         if (!running) throw new LabError(`${port} is not running (${status})`, 409, 'action');
+        await this.noteSessions(port);
         await this.supervisor.kill(port);
         break;
       case 'restart':
-        if (running) await this.drain(port);
+        // Stopped first, so the stop's drain is over before the new process comes up in rotation.
+        if (running) await this.stopGracefully(port);
         await this.supervisor.restart(port);
-        this.draining.delete(port);
         break;
     }
     return null;
@@ -231,35 +259,91 @@ export class Lab {
 
   async removeBackend(port: number): Promise<null> {
     this.require(port);
-    await this.drain(port);
+    await this.stopGracefully(port);
     await this.supervisor.remove(port);
-    this.draining.delete(port);
     this.configs.delete(port);
     this.stats.forget(port);
     this.proxy.forget(port);
+    this.proxy.stickyClients.forgetPort(port);
+    this.sessions.forget(port);
     this.reconfigure();
     this.emit({ port, kind: 'removed', message: `${port} removed` });
     return null;
   }
 
+  /**
+   * Change one backend live. Server parameters (weight, backup, max_fails,
+   * fail_timeout, max_conns, slow start) are a reload, as in nginx: selection
+   * state restarts. `down` and `drain` are not: they only flip the peer's
+   * flags, so nothing else moves. A change the balancer refuses (backup with
+   * ip-hash, hash or random-two) is a 409 and changes nothing.
+   */
   async patchBackend(port: number, changes: PatchBackendInput): Promise<null> {
     const config = this.require(port);
-    Object.assign(config, changes);
-    this.reconfigure();
-    const said = Object.entries(changes)
-      .map(([key, value]) => `${key} ${value}`)
-      .join(', ');
-    this.emit({ port, kind: 'config', message: `${port}: ${said}` });
+    const { down, drain, ...reload } = changes;
+    if (Object.keys(reload).length > 0) {
+      const next = { ...config, ...reload };
+      try {
+        this.balancer.configure(this.balancer.algorithm, [...this.configs.values()].map((c) => (c.id === port ? next : c)));
+      } catch {
+        throw new LabError(backupConflict(this.balancer.algorithm, `${port} would be a backup`), 409, 'backup');
+      }
+      Object.assign(config, reload);
+    }
+    const comesBack = config.down && down === false;
+    if (down !== undefined) config.down = down;
+    if (drain !== undefined) config.drain = drain;
+    this.syncPeer(port);
+    const peer = this.findPeer(port);
+    // Back from `down` by hand: forget its failures and start its slow start, as nginx Plus does.
+    if (comesBack && peer && !peer.down) this.balancer.recovered(peer, performance.now());
+    this.emit({ port, kind: down === true ? 'marked-down' : 'config', message: describePatch(port, changes) });
     return null;
   }
 
+  /**
+   * Choose the balancing method (a reload: selection state restarts), and
+   * how requests are read: the hash key, whether X-Forwarded-For names the
+   * client, sticky cookies. Fields left out keep their value. A method nginx
+   * does not allow with the current backups is a 409 and changes nothing.
+   */
   async setBalancer(input: SetBalancerInput): Promise<null> {
     try {
       this.balancer.configure(input.algorithm, [...this.configs.values()]);
-    } catch (error) {
-      throw new LabError((error as Error).message, 409, 'algorithm');
+    } catch {
+      const backups = [...this.configs.values()].filter((c) => c.backup).map((c) => c.id);
+      const what = backups.length === 1 ? `${backups[0]} is a backup` : `${backups.join(', ')} are backups`;
+      throw new LabError(backupConflict(input.algorithm, what), 409, 'algorithm');
     }
-    this.emit({ port: null, kind: 'config', message: `balancing method: ${input.algorithm}` });
+    const previous = this.proxy.currentRouting;
+    const routing: Routing = {
+      hashKey: input.hashKey ?? previous.hashKey,
+      trustForwardedFor: input.trustForwardedFor ?? previous.trustForwardedFor,
+      sticky: input.sticky ?? previous.sticky,
+    };
+    this.proxy.setRouting(routing);
+    this.emit({ port: null, kind: 'config', message: describeBalancer(input.algorithm, routing, previous) });
+    return null;
+  }
+
+  /**
+   * Turn active health checks on (the default when `enabled` is left out)
+   * with new settings, or off. Every backend starts again from `unknown`,
+   * which is in rotation; ones that were failing are put back.
+   */
+  async setHealth(input: SetHealthInput): Promise<null> {
+    let cleared: number[];
+    try {
+      cleared = this.health.configure(input);
+    } catch (error) {
+      const message = (error as Error).message;
+      const field = ['path', 'intervalMs', 'rise', 'fall'].find((name) => message.includes(name)) ?? 'body';
+      throw new LabError(message, 400, field);
+    }
+    for (const port of cleared) this.syncPeer(port);
+    const back = cleared.filter((port) => this.configs.has(port));
+    const tail = back.length > 0 ? `; ${back.join(', ')} back in rotation until checks decide again` : '';
+    this.emit({ port: null, kind: 'config', message: describeHealth(this.health.settings) + tail });
     return null;
   }
 
@@ -297,39 +381,23 @@ export class Lab {
     }
   }
 
-  private backendSnapshot(config: BackendConfig): BackendSnapshot {
-    const state = this.supervisor.get(config.id);
-    const stats = this.stats.backend(config.id);
-    const peer = this.balancer.peers.find((p) => p.id === config.id);
-    const status = this.draining.has(config.id) && state?.status === 'up' ? 'stopping' : state?.status ?? 'starting';
-    return {
-      port: config.id,
-      status,
-      inRotation: peer !== undefined && !peer.down && config.weight > 0,
-      weight: config.weight,
-      maxFails: config.maxFails,
-      failTimeoutMs: config.failTimeoutMs,
-      hits: stats.hits,
-      inFlight: peer?.conns ?? 0,
-      failures: stats.failures,
-      retries: stats.retries,
-      responses: stats.responsesByClass(),
-      bytes: stats.bytes,
-      latencyMs: stats.latency.summary(),
-      rps: round(stats.rps),
-      pid: state?.pid ?? null,
-      restarts: state?.restarts ?? 0,
-      command: state?.command ?? config.spec.command ?? '',
-      exit: state?.exit ?? null,
-      error: state?.error ?? null,
-    };
+  /** A stop by the user: note its sessions, drain it, SIGTERM (then SIGKILL); out of rotation throughout. */
+  private async stopGracefully(port: number): Promise<void> {
+    await this.noteSessions(port);
+    await this.drain(port);
+    try {
+      await this.supervisor.stop(port);
+    } finally {
+      this.draining.delete(port);
+      this.syncPeer(port);
+    }
   }
 
   /** Take `port` out of rotation, then wait for its in-flight requests (bounded). */
   private async drain(port: number): Promise<void> {
     this.draining.add(port);
+    this.syncPeer(port);
     const peer = this.peer(port);
-    peer.down = true;
     if (peer.conns > 0) {
       this.emit({ port, kind: 'stopping', message: `${port} out of rotation; waiting for ${peer.conns} in-flight request(s)` });
     }
@@ -338,23 +406,88 @@ export class Lab {
 
   private onStatus(change: StatusChange): void {
     const { port, state } = change;
-    const peer = this.balancer.peers.find((p) => p.id === port);
+    const up = state.status === 'up';
+    // Health checks run only against a live process; a new process starts from `unknown`.
+    if (up) this.health.watch(port);
+    else this.health.unwatch(port);
     // The lab knows before any request fails: only an up process is in rotation.
-    if (peer) {
-      peer.down = state.status !== 'up' || this.draining.has(port);
-      if (state.status === 'up') this.balancer.recovered(peer, performance.now());
+    this.syncPeer(port);
+    const peer = this.findPeer(port);
+    if (peer && up) {
+      // Slow start is for a backend coming back, not for one's first start (nginx Plus and HAProxy alike).
+      if (change.previous === 'starting' && state.restarts === 0) this.balancer.revive(peer);
+      else this.balancer.recovered(peer, performance.now());
     }
     const custom = this.configs.get(port)?.spec.command !== undefined;
     const event = describeStatusChange(change, this.draining.has(port), custom ? state.command : 'sample backend');
     if (event) this.emit({ port, ...event });
+    if (state.status === 'stopped' || state.status === 'crashed') this.sessionsLost(port, state.status);
   }
 
+  /** A backend's process ended: if it held sessions, say they are gone and why that matters. */
+  private sessionsLost(port: number, how: 'stopped' | 'crashed'): void {
+    const held = this.sessions.ended(port, this.proxy.stickyClients.count(port, performance.now()));
+    this.proxy.stickyClients.forgetPort(port);
+    if (held) this.emit({ port, kind: 'info', message: describeSessionLoss(port, how) });
+  }
+
+  /**
+   * Before the lab ends a sample backend's process, ask it how many
+   * sessions it holds (one loopback request, bounded); a crash nobody asked
+   * for is known only through the sticky clients.
+   */
+  private async noteSessions(port: number): Promise<void> {
+    const config = this.configs.get(port);
+    if (!config || config.spec.command !== undefined || this.supervisor.get(port)?.status !== 'up') return;
+    await this.sessions.note(port);
+  }
+
+  /** Checks decided a backend: out of rotation when failing, back in (with slow start) when it recovers. */
+  private onHealth(port: number, change: HealthChange, state: HealthState): void {
+    this.syncPeer(port);
+    const { rise, fall } = this.health.settings;
+    const seen = state.lastResult ? ` (${state.lastResult})` : '';
+    if (change === 'failing') {
+      this.emit({ port, kind: 'marked-down', message: `${port} failed ${fall} health checks${seen}; out of rotation` });
+      return;
+    }
+    const peer = this.findPeer(port);
+    // Back in only if nothing else (marked down by hand, a stop) keeps it out.
+    if (change === 'recovered' && peer && !peer.down) {
+      this.balancer.recovered(peer, performance.now());
+      this.emit({ port, kind: 'up', message: `${port} passed ${rise} health checks; back in rotation` });
+    } else {
+      this.emit({ port, kind: 'info', message: `${port} passed ${rise} health checks${seen}` });
+    }
+  }
+
+  /**
+   * Copy what the lab knows onto the peer. `down` (nginx's: no requests, hash
+   * keys move on to the next peer without remapping the others) is any of:
+   * the process is not up, a stop is draining it, it is marked down by hand,
+   * or health checks have it failing. `drain` is the hand-set HAProxy drain.
+   */
+  private syncPeer(port: number): void {
+    const config = this.configs.get(port);
+    const peer = this.findPeer(port);
+    if (!config || !peer) return;
+    const up = this.supervisor.get(port)?.status === 'up';
+    peer.down = !up || this.draining.has(port) || config.down || this.health.isFailing(port);
+    peer.drain = config.drain;
+  }
+
+  /** Apply the backends' configuration as an nginx reload does, then their live states. */
   private reconfigure(): void {
     this.balancer.configure(this.balancer.algorithm, [...this.configs.values()]);
+    for (const port of this.configs.keys()) this.syncPeer(port);
+  }
+
+  private findPeer(port: number): Peer | undefined {
+    return this.balancer.peers.find((p) => p.id === port);
   }
 
   private peer(port: number): Peer {
-    const peer = this.balancer.peers.find((p) => p.id === port);
+    const peer = this.findPeer(port);
     if (!peer) throw new LabError(`no backend on port ${port}`, 404, 'port');
     return peer;
   }
@@ -371,8 +504,4 @@ export class Lab {
     if (this.history.length > EVENT_HISTORY) this.history.shift();
     for (const listener of this.eventListeners) listener(full);
   }
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
 }

@@ -15,6 +15,7 @@ export const LAB_COMMAND_NAMES = [
   'removeBackend',
   'patchBackend',
   'setBalancer',
+  'setHealth',
   'resetStats',
 ] as const satisfies readonly LabCommandName[];
 

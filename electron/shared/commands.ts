@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { addBackendsSchema, backendActionSchema, patchBackendSchema, portParamSchema, setBalancerSchema } from './schemas';
+import { addBackendsSchema, backendActionSchema, patchBackendSchema, portParamSchema, setBalancerSchema, setHealthSchema } from './schemas';
 import type { LabCommandName } from './command-names';
 
 /** A command's positional argument: its name (for error messages) and schema. */
@@ -21,5 +21,6 @@ export const LAB_COMMANDS: Record<LabCommandName, readonly CommandArg[]> = {
   removeBackend: [port],
   patchBackend: [port, { name: 'body', schema: patchBackendSchema }],
   setBalancer: [{ name: 'body', schema: setBalancerSchema }],
+  setHealth: [{ name: 'body', schema: setHealthSchema }],
   resetStats: [],
 };

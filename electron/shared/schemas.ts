@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALGORITHMS } from './types';
+import { ALGORITHMS, HASH_KEYS } from './types';
 
 /**
  * One schema per command, shared by every edge (control API, IPC, CLI) so a
@@ -28,16 +28,53 @@ export const addBackendsSchema = z.strictObject({
   basePort: port.optional(),
 });
 
+/** nginx `max_fails`: 0 turns failure accounting off. */
+export const maxFailsSchema = z.number().int().min(0).max(1000);
+/** nginx `fail_timeout`, in ms. */
+export const failTimeoutSchema = z.number().int().min(0).max(3_600_000);
+/** nginx `max_conns`: 0 is no limit. */
+export const maxConnsSchema = z.number().int().min(0).max(100_000);
+/** nginx Plus `slow_start` / HAProxy `slowstart`, in ms: 0 is off. */
+export const slowStartSchema = z.number().int().min(0).max(3_600_000);
+
 export const patchBackendSchema = z
   .strictObject({
     weight: weightSchema.optional(),
-    maxFails: z.number().int().min(0).max(1000).optional(),
-    failTimeoutMs: z.number().int().min(0).max(3_600_000).optional(),
+    backup: z.boolean().optional(),
+    down: z.boolean().optional(),
+    drain: z.boolean().optional(),
+    maxFails: maxFailsSchema.optional(),
+    failTimeoutMs: failTimeoutSchema.optional(),
+    maxConns: maxConnsSchema.optional(),
+    slowStartMs: slowStartSchema.optional(),
   })
-  .refine((p) => Object.keys(p).length > 0, { message: 'nothing to change: give weight, maxFails or failTimeoutMs' });
+  .refine((p) => Object.keys(p).length > 0, {
+    message: 'nothing to change: give weight, backup, down, drain, maxFails, failTimeoutMs, maxConns or slowStartMs',
+  });
 
 export const setBalancerSchema = z.strictObject({
   algorithm: z.enum(ALGORITHMS),
+  hashKey: z.enum(HASH_KEYS).optional(),
+  trustForwardedFor: z.boolean().optional(),
+  sticky: z.boolean().optional(),
+});
+
+/** The path health checks GET: visible ASCII only, since it goes on the request line as it is. */
+export const healthPathSchema = z
+  .string()
+  .max(2000)
+  .regex(/^\/[\x21-\x7e]*$/, 'path must start with / and contain no spaces or control characters');
+/** HAProxy `inter`, in ms. */
+export const healthIntervalSchema = z.number().int().min(100).max(3_600_000);
+/** HAProxy `rise` / `fall`: consecutive results that decide a backend. */
+export const healthStreakSchema = z.number().int().min(1).max(100);
+
+export const setHealthSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  path: healthPathSchema,
+  intervalMs: healthIntervalSchema,
+  rise: healthStreakSchema,
+  fall: healthStreakSchema,
 });
 
 export const portParamSchema = z.coerce.number().int().min(1).max(65535);

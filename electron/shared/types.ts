@@ -11,6 +11,14 @@ export const BACKEND_STATUSES = ['starting', 'up', 'stopping', 'stopped', 'crash
 /** Lifecycle of one backend process, as the supervisor sees it. */
 export type BackendStatus = (typeof BACKEND_STATUSES)[number];
 
+export const HASH_KEYS = ['request-uri', 'path', 'client'] as const;
+/**
+ * What `hash` hashes: nginx `$request_uri` (path and query, the default),
+ * `$uri` (path only) or the client address (`$remote_addr`, or the first
+ * X-Forwarded-For address when that is trusted).
+ */
+export type HashKey = (typeof HASH_KEYS)[number];
+
 export const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
 export type StatusClass = (typeof STATUS_CLASSES)[number];
 
@@ -50,6 +58,42 @@ export interface BackendSnapshot {
   exit: ExitInfo | null;
   /** Why it failed to start, with the tail of its output. */
   error: string | null;
+  /** nginx `backup`: used only while no primary is usable. */
+  backup: boolean;
+  /** Marked down by hand (nginx `down`, HAProxy `maint`): the process runs, no requests; hash mappings kept. */
+  down: boolean;
+  /** HAProxy `drain`: no new requests; in-flight finish and sticky clients keep coming. */
+  drain: boolean;
+  /** nginx `max_conns`; 0 = unlimited. */
+  maxConns: number;
+  /** Slow start length in ms (0 = off), and how far the current ramp is (0..1), null when not ramping. */
+  slowStartMs: number;
+  slowStartProgress: number | null;
+  /** Sitting out after max_fails failures until fail_timeout passes (nginx "temporarily disabled"). */
+  failed: boolean;
+  /** Active health check state; null while checks are off. */
+  health: HealthState | null;
+  /** Distinct clients pinned here by the sticky cookie (recently seen). */
+  stickyClients: number;
+}
+
+/** The last active health check of one backend (HAProxy `check`). */
+export interface HealthState {
+  /** `unknown` until `rise` or `fall` consecutive results decided it. */
+  state: 'passing' | 'failing' | 'unknown';
+  /** Epoch ms of the last check, and what it saw ("200 in 3 ms", "connection refused"). */
+  lastCheckAt: number | null;
+  lastResult: string | null;
+  /** Consecutive results in the current direction. */
+  streak: number;
+}
+
+export interface HealthCheckSettings {
+  enabled: boolean;
+  path: string;
+  intervalMs: number;
+  rise: number;
+  fall: number;
 }
 
 export interface ProxySnapshot {
@@ -60,6 +104,12 @@ export interface ProxySnapshot {
   /** Responses the lab itself produced because no backend could answer. */
   errors: number;
   rps: number;
+  hashKey: HashKey;
+  /** Take the client address from X-Forwarded-For (so one laptop can play many clients). */
+  trustForwardedFor: boolean;
+  /** Sticky sessions by cookie (nginx `sticky cookie`, HAProxy `cookie SRV insert`). */
+  sticky: boolean;
+  health: HealthCheckSettings;
 }
 
 export interface Snapshot {
@@ -86,12 +136,28 @@ export interface AddBackendsInput {
 
 export interface PatchBackendInput {
   weight?: number;
+  backup?: boolean;
+  down?: boolean;
+  drain?: boolean;
   maxFails?: number;
   failTimeoutMs?: number;
+  maxConns?: number;
+  slowStartMs?: number;
 }
 
 export interface SetBalancerInput {
   algorithm: Algorithm;
+  hashKey?: HashKey;
+  trustForwardedFor?: boolean;
+  sticky?: boolean;
+}
+
+export interface SetHealthInput {
+  enabled?: boolean;
+  path: string;
+  intervalMs: number;
+  rise: number;
+  fall: number;
 }
 
 export type BackendAction = 'start' | 'stop' | 'kill' | 'restart';
@@ -110,6 +176,7 @@ export interface LabApi {
   removeBackend(port: number): Promise<Result<null>>;
   patchBackend(port: number, input: PatchBackendInput): Promise<Result<null>>;
   setBalancer(input: SetBalancerInput): Promise<Result<null>>;
+  setHealth(input: SetHealthInput): Promise<Result<null>>;
   resetStats(): Promise<Result<null>>;
   /** Calls back on the snapshot cadence; returns the unsubscribe function. */
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void;

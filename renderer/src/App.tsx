@@ -4,7 +4,9 @@ import { BackendList } from './components/BackendList';
 import { ConnectingState } from './components/ConnectingState';
 import { DistributionView } from './components/DistributionView';
 import { EventLog } from './components/EventLog';
+import { HealthCheckPanel } from './components/HealthCheckPanel';
 import { LabHeader } from './components/LabHeader';
+import { SessionsNote } from './components/SessionsNote';
 import { SpawnForm } from './components/SpawnForm';
 import { StaleNotice } from './components/StaleNotice';
 import { useEventLog } from './hooks/use-event-log';
@@ -32,12 +34,24 @@ export function App({ api }: { api: LabApi }) {
   const nextPort = backends.length > 0 ? Math.max(...backends.map((b) => b.port)) + 1 : null;
   return (
     <div className="app">
-      <LabHeader api={api} url={proxy.url} algorithm={proxy.algorithm} requests={proxy.requests} rps={proxy.rps} errors={proxy.errors} />
+      <LabHeader
+        api={api}
+        url={proxy.url}
+        algorithm={proxy.algorithm}
+        hashKey={proxy.hashKey}
+        trustForwardedFor={proxy.trustForwardedFor}
+        sticky={proxy.sticky}
+        requests={proxy.requests}
+        rps={proxy.rps}
+        errors={proxy.errors}
+      />
       <StaleNotice receivedAt={receivedAt} />
       <div className="layout">
         <main className="layout__main">
           <SpawnForm api={api} nextPort={nextPort} />
+          <HealthCheckPanel api={api} {...proxy.health} />
           <BackendList api={api} backends={backends} shares={shares} history={history} />
+          <SessionsNote url={proxy.url} />
         </main>
         <aside className="layout__side">
           <DistributionView shares={shares} />

@@ -1,4 +1,4 @@
-import type { AddBackendsInput, BackendAction, LabApi, LabEvent, PatchBackendInput, Result, SetBalancerInput, Snapshot } from '../../electron/shared/types';
+import type { AddBackendsInput, BackendAction, LabApi, LabEvent, PatchBackendInput, Result, SetBalancerInput, SetHealthInput, Snapshot } from '../../electron/shared/types';
 
 type StreamMessage = { type: 'snapshot'; snapshot: Snapshot } | { type: 'event'; event: LabEvent };
 
@@ -112,6 +112,7 @@ export function createWebLabApi(origin: string): LabApi {
     removeBackend: (port: number) => done(call('DELETE', `/api/backends/${port}`)),
     patchBackend: (port: number, input: PatchBackendInput) => done(call('PATCH', `/api/backends/${port}`, input)),
     setBalancer: (input: SetBalancerInput) => done(call('PUT', '/api/balancer', input)),
+    setHealth: (input: SetHealthInput) => done(call('PUT', '/api/health', input)),
     resetStats: () => done(call('POST', '/api/stats/reset')),
     onSnapshot(listener) {
       snapshotListeners.add(listener);

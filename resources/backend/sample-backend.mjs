@@ -5,20 +5,37 @@
  *   node sample-backend.mjs <port>      (or PORT=<port> node sample-backend.mjs)
  *
  * GET /                      HTML page: the port in large type, a colour of its
- *                            own, this backend's hits, pid and uptime
- * GET /whoami                JSON {port, pid, hits, startedAt, aborted, inFlight}:
- *                            `aborted` counts requests whose client left before
- *                            the answer was complete, `inFlight` the requests
- *                            in progress besides this one
+ *                            own, the visitor's session ("visit 7 in this
+ *                            session, kept by port 4001"), this backend's
+ *                            hits, pid and uptime
+ * GET /whoami                JSON {port, pid, hits, startedAt, aborted, inFlight,
+ *                            sessions, session: {id, visits}}: `aborted` counts
+ *                            requests whose client left before the answer was
+ *                            complete, `inFlight` the requests in progress
+ *                            besides this one, `sessions` the sessions held
  * GET <any> + Accept: application/json   the same JSON
  * GET /slow?ms=N             headers and a first chunk at once, the rest after
  *                            N ms (at most 60 000); a client that leaves early
  *                            is counted in `aborted`
+ * GET /health                200 {status: "passing", sessions}, or 503
+ *                            {status: "failing", sessions} after POST /health/fail;
+ *                            a health check target that starts no session
+ * POST /health/fail          make GET /health answer 503 from now on (the
+ *                            health check demo); POST /health/pass undoes it
+ *
+ * Sessions, as a login would keep them: `/` and `/whoami` give a visitor
+ * without a known `lab_session` cookie a new in-memory session (visits 1)
+ * and the cookie; a visitor that comes back with it counts up. Another
+ * backend does not know that cookie, so it starts the visitor over: with
+ * round-robin the counter keeps resetting, with ip-hash or sticky cookies it
+ * keeps counting. Memory is bounded (10 000 sessions, forgotten after 30
+ * idle minutes), and health checks (User-Agent lb-lab-health) start none.
  *
  * Plain Node, no dependencies, binds 127.0.0.1 only. One access-log line per
  * request on stdout, written in batches. SIGTERM, SIGINT or SIGHUP: stop
  * accepting, finish what is in flight, exit 0 (forced exit 1 after 5 s).
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -30,6 +47,11 @@ const LOG_FLUSH_BYTES = 64 * 1024;
 const FORCE_EXIT_MS = 5_000;
 /** Longer than any proxy's idle pool timeout, so pooled sockets are never closed under it. */
 const KEEP_ALIVE_MS = 65_000;
+const SESSION_COOKIE = 'lab_session';
+const SESSION_LIMIT = 10_000;
+const SESSION_IDLE_MS = 30 * 60_000;
+/** What the lab's health checker sends: a check is not a visitor. */
+const HEALTH_CHECK_AGENT = 'lb-lab-health';
 
 const port = parsePort(process.argv[2] ?? process.env.PORT);
 const pid = process.pid;
@@ -41,6 +63,69 @@ let hits = 0;
 let aborted = 0;
 let inFlight = 0;
 let closing = false;
+/** Set by POST /health/fail: GET /health answers 503 until POST /health/pass. */
+let healthFailing = false;
+
+// ------------------------------------------------------------------ sessions
+
+/**
+ * Session id -> visits and last visit. A Map keeps insertion order, and a
+ * visit re-inserts its session, so the oldest idle session is always first.
+ * @type {Map<string, {visits: number, seenAt: number}>}
+ */
+const sessions = new Map();
+const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The session id the Cookie header names, if it looks like one of ours.
+ * @param {string | undefined} header
+ */
+function sessionCookie(header) {
+  if (header === undefined) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq !== -1 && part.slice(0, eq).trim() === SESSION_COOKIE) {
+      const id = part.slice(eq + 1).trim();
+      return SESSION_ID.test(id) ? id : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Count a visit in the visitor's session, starting one (and setting its
+ * cookie) when the cookie names none this backend knows.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ * @returns {{id: string, visits: number} | null} null for a health check
+ */
+function visit(req, res) {
+  if (req.headers['user-agent'] === HEALTH_CHECK_AGENT) return null;
+  const now = Date.now();
+  forgetIdleSessions(now);
+  const known = sessionCookie(req.headers.cookie);
+  const session = known === null ? undefined : sessions.get(known);
+  if (known !== null && session !== undefined) {
+    session.visits++;
+    session.seenAt = now;
+    sessions.delete(known);
+    sessions.set(known, session);
+    return { id: known, visits: session.visits };
+  }
+  const id = randomBytes(12).toString('base64url');
+  sessions.set(id, { visits: 1, seenAt: now });
+  if (sessions.size > SESSION_LIMIT) sessions.delete(/** @type {string} */ (sessions.keys().next().value));
+  res.setHeader('set-cookie', `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`);
+  return { id, visits: 1 };
+}
+
+/** @param {number} now */
+function forgetIdleSessions(now) {
+  for (const [id, session] of sessions) {
+    if (now - session.seenAt <= SESSION_IDLE_MS) return;
+    sessions.delete(id);
+  }
+}
 
 // ---------------------------------------------------------------- access log
 
@@ -156,8 +241,9 @@ const PAGE_HEAD =
   'h1{font-size:min(30vw,12rem);margin:0;line-height:1;font-variant-numeric:tabular-nums}' +
   'dl{display:grid;grid-template-columns:auto auto;gap:.25rem 1rem;font-size:1.5rem;margin:2rem 0 0}' +
   'dt{opacity:.75;text-align:right}dd{margin:0;font-variant-numeric:tabular-nums}' +
+  '#session{font-size:min(7vw,3rem);margin:1rem 0 0;text-align:center;font-variant-numeric:tabular-nums}' +
   '</style></head><body>' +
-  `<h1>:${port}</h1><dl>`;
+  `<h1>:${port}</h1>`;
 const PAGE_TAIL = '</dl></body></html>';
 
 /**
@@ -166,8 +252,12 @@ const PAGE_TAIL = '</dl></body></html>';
  * @param {number} start
  */
 function sendPage(req, res, start) {
+  const session = visit(req, res);
+  const said = session === null ? '' : `<p id="session">visit <span id="visits">${session.visits}</span> in this session, kept by port ${port}</p>`;
   const body =
     PAGE_HEAD +
+    said +
+    '<dl>' +
     `<dt>hits</dt><dd id="hits">${hits}</dd>` +
     `<dt>pid</dt><dd id="pid">${pid}</dd>` +
     `<dt>up</dt><dd id="uptime">${formatUptime(Date.now() - startedAtMs)}</dd>` +
@@ -181,9 +271,35 @@ function sendPage(req, res, start) {
  * @param {number} start
  */
 function sendWhoami(req, res, start) {
+  const session = visit(req, res);
   // inFlight counts the others: this request is being answered, not waiting.
-  const body = JSON.stringify({ port, pid, hits, startedAt, aborted, inFlight: inFlight - 1 });
+  const body = JSON.stringify({ port, pid, hits, startedAt, aborted, inFlight: inFlight - 1, sessions: sessions.size, session });
   send(req, res, start, 200, 'application/json', body);
+}
+
+/**
+ * The health check target: the sessions held, and passing unless told to fail.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ * @param {number} start
+ */
+function sendHealth(req, res, start) {
+  const body = JSON.stringify({ status: healthFailing ? 'failing' : 'passing', sessions: sessions.size });
+  send(req, res, start, healthFailing ? 503 : 200, 'application/json', body);
+}
+
+/**
+ * POST /health/fail and /health/pass: the switch the health check demo flips.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ * @param {number} start
+ * @param {boolean} failing
+ */
+function setHealth(req, res, start, failing) {
+  healthFailing = failing;
+  // Any body is ignored; read it so the connection stays usable.
+  req.resume();
+  send(req, res, start, 200, 'text/plain; charset=utf-8', `port ${port}: GET /health now answers ${failing ? 503 : 200}\n`);
 }
 
 /**
@@ -262,9 +378,13 @@ function handle(req, res) {
   const path = q === -1 ? url : url.slice(0, q);
   const method = req.method;
 
-  if (method !== 'GET' && method !== 'HEAD') {
+  if (method === 'POST' && (path === '/health/fail' || path === '/health/pass')) {
+    setHealth(req, res, start, path === '/health/fail');
+  } else if (method !== 'GET' && method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     send(req, res, start, 405, 'text/plain; charset=utf-8', `port ${port}: method not allowed\n`);
+  } else if (path === '/health') {
+    sendHealth(req, res, start);
   } else if (path === '/slow') {
     sendSlow(req, res, start, q === -1 ? '' : url.slice(q + 1));
   } else if (path === '/whoami' || (req.headers.accept ?? '').includes('application/json')) {

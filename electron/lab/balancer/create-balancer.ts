@@ -8,7 +8,7 @@ import { leastConnPick } from './least-conn';
 import { leastTimePick, recordTtfb } from './least-time';
 import type { PickContext } from './pick-context';
 import { randomTwoPick } from './random-two';
-import { capEffectiveWeights, slowStartWeight } from './slow-start';
+import { capEffectiveWeights, SLOW_START_METHODS, slowStartWeight } from './slow-start';
 import { smoothWeightedPick } from './smooth-weighted';
 import {
   BACKUP_FORBIDDEN,
@@ -20,13 +20,6 @@ import {
   type PeerConfig,
   type RequestInfo,
 } from './types';
-
-/**
- * The methods slow start applies to. nginx Plus refuses `slow_start` with
- * hash, ip_hash and random: their choice does not go by a weight share that
- * could ramp, so there it is ignored.
- */
-const SLOW_START_METHODS: ReadonlySet<BalancerAlgorithm> = new Set(['round-robin', 'weighted', 'least-conn', 'least-time']);
 
 /**
  * Create a balancer that selects peers exactly as nginx 1.22 does for
@@ -137,6 +130,10 @@ export function createBalancer(
         // brings the peer back; other successes leave the count alone.
         peer.fails = 0;
       }
+    },
+
+    take(peer) {
+      peer.conns++;
     },
 
     revive(peer) {

@@ -103,6 +103,13 @@ export interface Balancer {
    */
   report(peer: Peer, ok: boolean, now: number, ttfbMs?: number): void;
   /**
+   * Count a request sent to `peer` without `pick`: a sticky cookie chose it
+   * (nginx `sticky cookie`, HAProxy `cookie SRV`). Only `conns` moves, as a
+   * pick's would, so least-conn, max_conns and drain waits stay right; the
+   * attempt ends with `report` like any other.
+   */
+  take(peer: Peer): void;
+  /**
    * The lab saw the peer's process come (back) up: forget its failures, as a
    * passing health check would. Its effective weight still climbs back one
    * step per pick, as nginx's does.

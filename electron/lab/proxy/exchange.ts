@@ -1,5 +1,6 @@
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import type { Peer, RequestInfo } from '../balancer/types';
+import type { StickyCookie } from './sticky-cookie';
 
 /** Where the proxy keeps per-request state on Node's own objects. */
 export const EXCHANGE = Symbol('lab.exchange');
@@ -33,8 +34,8 @@ export class Exchange {
   /** When the attempt in progress began (ms), and its time to first byte once headers arrived. */
   attemptStart = 0;
   ttfbMs: number | undefined = undefined;
-  /** What ip-hash and hash select by: the client address and the request URI. */
-  readonly request: RequestInfo;
+  /** The sticky cookie the request came with; read only while sticky sessions are on. */
+  sticky: StickyCookie | null = null;
 
   constructor(
     /** Who settles the accounts when the client's response closes. */
@@ -43,7 +44,7 @@ export class Exchange {
     readonly res: LabResponse,
     readonly start: number,
     readonly bytesAtStart: number,
-  ) {
-    this.request = { clientKey: req.socket.remoteAddress ?? '', hashKey: req.url ?? '/' };
-  }
+    /** What ip-hash and hash select by: the client address and the hash key. */
+    readonly request: RequestInfo,
+  ) {}
 }

@@ -2,14 +2,18 @@ import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type HttpProxy from 'http-proxy';
-import type { Balancer } from '../balancer/types';
+import { acceptsSticky } from '../balancer/accepts-sticky';
+import type { Balancer, Peer } from '../balancer/types';
 import type { LabStats } from '../stats/lab-stats';
 import { Exchange, EXCHANGE, onClientClose, type LabRequest, type LabResponse, type UpstreamResponse } from './exchange';
 import { setForwardedHeaders } from './forwarded-headers';
 import { isRetriable } from './is-retriable';
 import { loadHttpProxy } from './load-http-proxy';
 import { NO_BACKEND_PAGE } from './no-backend-page';
+import { DEFAULT_ROUTING, requestInfo, type Routing } from './request-info';
 import { responseHeaders } from './response-headers';
+import { newClientId, readStickyCookie, stickyCookieHeader } from './sticky-cookie';
+import { StickyClients } from './sticky-clients';
 
 const HttpProxyServer = loadHttpProxy();
 
@@ -31,6 +35,8 @@ export interface LabProxyOptions {
   connectTimeoutMs: number;
   /** Monotonic clock in ms; injected so tests can drive time. */
   now?: () => number;
+  /** Hash key, X-Forwarded-For trust and sticky cookies; default none of them. */
+  routing?: Routing;
 }
 
 /**
@@ -48,6 +54,9 @@ export class LabProxy {
   private readonly now: () => number;
   private readonly host: string;
   private port: number;
+  private routing: Routing;
+  /** Clients pinned to each backend by the sticky cookie; touched only while sticky is on. */
+  readonly stickyClients = new StickyClients();
 
   constructor(options: LabProxyOptions) {
     this.balancer = options.balancer;
@@ -56,6 +65,7 @@ export class LabProxy {
     this.now = options.now ?? (() => performance.now());
     this.host = options.host;
     this.port = options.port;
+    this.routing = options.routing ?? DEFAULT_ROUTING;
     this.server = http.createServer({ noDelay: true }, (req, res) => this.handle(req, res));
     this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => this.upgrade(req, socket, head));
   }
@@ -87,6 +97,17 @@ export class LabProxy {
     await closed;
   }
 
+  /** How requests are read and pinned now. */
+  get currentRouting(): Routing {
+    return this.routing;
+  }
+
+  /** Change how requests are read and pinned; requests already in flight keep what they read. */
+  setRouting(routing: Routing): void {
+    if (!routing.sticky) this.stickyClients.clear();
+    this.routing = routing;
+  }
+
   /** Forget a removed backend's proxy; its pooled sockets close with the process. */
   forget(port: number): void {
     this.proxies.get(port)?.close();
@@ -95,7 +116,9 @@ export class LabProxy {
 
   private handle(req: LabRequest, res: LabResponse): void {
     this.stats.requests++;
-    const exchange = new Exchange(this, req, res, this.now(), req.socket.bytesWritten);
+    // Read before setForwardedHeaders appends this client to X-Forwarded-For.
+    const exchange = new Exchange(this, req, res, this.now(), req.socket.bytesWritten, requestInfo(req, this.routing));
+    if (this.routing.sticky) exchange.sticky = readStickyCookie(req.headers.cookie);
     req[EXCHANGE] = exchange;
     res[EXCHANGE] = exchange;
     res.on('close', onClientClose);
@@ -127,7 +150,9 @@ export class LabProxy {
   /** Send the request to the next peer; false when no untried peer is usable. */
   private attempt(exchange: Exchange): boolean {
     const now = this.now();
-    const peer = this.balancer.pick(exchange.tried, now, exchange.request);
+    // A sticky cookie decides the first attempt; a retry is balanced as usual.
+    const pinned = exchange.sticky !== null && exchange.tried === null ? this.stickyPeer(exchange.sticky.port, now) : null;
+    const peer = pinned ?? this.balancer.pick(exchange.tried, now, exchange.request);
     if (!peer) return false;
     exchange.peer = peer;
     exchange.attemptStart = now;
@@ -157,6 +182,29 @@ export class LabProxy {
     const now = this.now();
     if (finished) stats.latency.record(now - exchange.start);
     this.balancer.report(peer, true, now, exchange.ttfbMs);
+  }
+
+  /** The peer a sticky cookie names, counted as taken, when it may still serve its clients; else null. */
+  private stickyPeer(port: number, now: number): Peer | null {
+    const peer = this.balancer.peers.find((p) => p.id === port);
+    if (peer === undefined || !acceptsSticky(peer, now)) return null;
+    this.balancer.take(peer);
+    return peer;
+  }
+
+  /**
+   * Sticky sessions on: a client whose cookie named another backend (or none)
+   * is pinned to the one that answered, with a new cookie; a client that came
+   * back with its cookie is counted for that backend.
+   */
+  private stick(exchange: Exchange, port: number, headers: string[]): void {
+    const cookie = exchange.sticky;
+    if (cookie === null) {
+      headers.push('Set-Cookie', stickyCookieHeader(port, newClientId()));
+      return;
+    }
+    if (cookie.port !== port) headers.push('Set-Cookie', stickyCookieHeader(port, cookie.clientId));
+    this.stickyClients.seen(cookie.clientId, port, this.now());
   }
 
   private proxyFor(port: number): HttpProxy {
@@ -198,7 +246,9 @@ export class LabProxy {
     this.stats.backend(exchange.peer.id).response(status);
     const { res } = exchange;
     if (res.destroyed) return;
-    res.writeHead(status, proxyRes.statusMessage, responseHeaders(proxyRes.rawHeaders, String(exchange.peer.id)));
+    const headers = responseHeaders(proxyRes.rawHeaders, String(exchange.peer.id));
+    if (this.routing.sticky) this.stick(exchange, exchange.peer.id, headers);
+    res.writeHead(status, proxyRes.statusMessage, headers);
     // Upstream gone mid-body: cut the client off too rather than leave it hanging.
     proxyRes.on('close', onUpstreamClose);
     proxyRes.pipe(res);
@@ -243,8 +293,12 @@ export class LabProxy {
 
   private upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
     this.stats.requests++;
+    const request = requestInfo(req, this.routing);
+    const cookie = this.routing.sticky ? readStickyCookie(req.headers.cookie) : null;
     setForwardedHeaders(req);
-    const peer = this.balancer.pick(null, this.now(), { clientKey: req.socket.remoteAddress ?? '', hashKey: req.url ?? '/' });
+    const now = this.now();
+    // A WebSocket follows the sticky cookie too; its 101 reply cannot set one.
+    const peer = (cookie !== null ? this.stickyPeer(cookie.port, now) : null) ?? this.balancer.pick(null, now, request);
     if (!peer) {
       this.stats.errors++;
       socket.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');

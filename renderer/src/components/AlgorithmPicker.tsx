@@ -1,35 +1,42 @@
-import { useEffect, useId, useState } from 'react';
+import { memo, useId } from 'react';
 import { ALGORITHMS, type Algorithm, type LabApi } from '../../../electron/shared/types';
-import { useCommand } from '../hooks/use-command';
+import { useBalancerChange } from '../hooks/use-balancer-change';
+import { useChosen } from '../hooks/use-chosen';
 import { ALGORITHM_INFO } from '../model/algorithm-info';
+import type { BalancerSettings } from '../model/balancer-settings';
+import { Equivalents } from './Equivalents';
 import { FieldError } from './FieldError';
-import { InlineCode } from './InlineCode';
 
 export interface AlgorithmPickerProps {
   api: LabApi;
-  algorithm: Algorithm;
+  /** The lab's balancer settings; a new method is sent with the rest unchanged. */
+  settings: BalancerSettings;
 }
 
 /** The balancing method: a labelled select, what the method does, and its nginx / HAProxy name. */
-export function AlgorithmPicker({ api, algorithm }: AlgorithmPickerProps) {
+export const AlgorithmPicker = memo(function AlgorithmPicker({ api, settings }: AlgorithmPickerProps) {
   const id = useId();
-  const command = useCommand();
+  const { command, send } = useBalancerChange(api, settings);
   // The choice shows at once; the lab's next snapshot confirms it.
-  const [chosen, setChosen] = useState<Algorithm | null>(null);
-  useEffect(() => setChosen(null), [algorithm]);
-  const shown = chosen ?? algorithm;
-  const info = ALGORITHM_INFO[shown];
+  const chosen = useChosen(settings.algorithm);
+  const info = ALGORITHM_INFO[chosen.shown];
 
   const choose = async (next: Algorithm): Promise<void> => {
-    setChosen(next);
-    const result = await command.run(() => api.setBalancer({ algorithm: next }));
-    if (!result.ok) setChosen(null);
+    chosen.choose(next);
+    const result = await send({ algorithm: next });
+    if (!result.ok) chosen.forget();
   };
 
   return (
     <div className="algorithm">
       <label htmlFor={id}>Balancing method</label>
-      <select id={id} value={shown} aria-busy={command.pending || undefined} onChange={(e) => void choose(e.target.value as Algorithm)} aria-describedby={`${id}-explain`}>
+      <select
+        id={id}
+        value={chosen.shown}
+        aria-busy={command.pending || undefined}
+        onChange={(e) => void choose(e.target.value as Algorithm)}
+        aria-describedby={command.error ? `${id}-explain ${id}-error` : `${id}-explain`}
+      >
         {ALGORITHMS.map((a) => (
           <option key={a} value={a}>
             {a}
@@ -37,10 +44,9 @@ export function AlgorithmPicker({ api, algorithm }: AlgorithmPickerProps) {
         ))}
       </select>
       <p id={`${id}-explain`} className="algorithm__explain">
-        {info.summary} <span className="muted">nginx:</span> <InlineCode text={info.nginx} /> <span className="muted">· HAProxy:</span>{' '}
-        <InlineCode text={info.haproxy} />
+        {info.summary} <Equivalents nginx={info.nginx} haproxy={info.haproxy} />
       </p>
       <FieldError id={`${id}-error`} message={command.error} />
     </div>
   );
-}
+});

@@ -1,6 +1,8 @@
-import { memo } from 'react';
-import type { Algorithm, LabApi } from '../../../electron/shared/types';
+import { memo, useMemo } from 'react';
+import type { Algorithm, HashKey, LabApi } from '../../../electron/shared/types';
+import type { BalancerSettings } from '../model/balancer-settings';
 import { AlgorithmPicker } from './AlgorithmPicker';
+import { BalancerOptions } from './BalancerOptions';
 import { ResetCountersButton } from './ResetCountersButton';
 import { Totals } from './Totals';
 
@@ -8,13 +10,17 @@ export interface LabHeaderProps {
   api: LabApi;
   url: string;
   algorithm: Algorithm;
+  hashKey: HashKey;
+  trustForwardedFor: boolean;
+  sticky: boolean;
   requests: number;
   rps: number;
   errors: number;
 }
 
-/** The proxy URL to open, the balancing method, the totals and the reset. Primitive props: re-renders only on a change. */
-export const LabHeader = memo(function LabHeader({ api, url, algorithm, requests, rps, errors }: LabHeaderProps) {
+/** The proxy URL to open, the balancing method and its options, the totals and the reset. Primitive props: re-renders only on a change. */
+export const LabHeader = memo(function LabHeader({ api, url, algorithm, hashKey, trustForwardedFor, sticky, requests, rps, errors }: LabHeaderProps) {
+  const settings = useMemo((): BalancerSettings => ({ algorithm, hashKey, trustForwardedFor, sticky }), [algorithm, hashKey, trustForwardedFor, sticky]);
   return (
     <header className="lab-header">
       <div className="lab-header__top">
@@ -28,7 +34,8 @@ export const LabHeader = memo(function LabHeader({ api, url, algorithm, requests
         <Totals requests={requests} rps={rps} errors={errors} />
         <ResetCountersButton api={api} />
       </div>
-      <AlgorithmPicker api={api} algorithm={algorithm} />
+      <AlgorithmPicker api={api} settings={settings} />
+      <BalancerOptions api={api} settings={settings} />
     </header>
   );
 });

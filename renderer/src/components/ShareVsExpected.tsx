@@ -3,13 +3,16 @@ import { formatShare } from '../model/format';
 export interface ShareVsExpectedProps {
   /** 0..1, or null before any request. */
   observed: number | null;
-  /** 0..1; 0 when out of rotation. */
+  /** 0..1; 0 when it takes no new requests. */
   expected: number;
   inRotation: boolean;
+  /** A backup standing by while a primary is in rotation. */
+  standby?: boolean;
 }
 
 /** A port's share of the traffic next to the share its weight asks for, in words and as a bar with a marker. */
-export function ShareVsExpected({ observed, expected, inRotation }: ShareVsExpectedProps) {
+export function ShareVsExpected({ observed, expected, inRotation, standby = false }: ShareVsExpectedProps) {
+  const why = !inRotation ? ' (out of rotation)' : standby ? ' (standing by)' : '';
   return (
     <div className="share">
       <div className="share__numbers">
@@ -20,7 +23,7 @@ export function ShareVsExpected({ observed, expected, inRotation }: ShareVsExpec
         </span>
         <span className="muted">
           expected <span data-testid="expected-share">{formatShare(expected)}</span>
-          {inRotation ? '' : ' (out of rotation)'}
+          {why}
         </span>
       </div>
       <div className="share__bar" aria-hidden="true">

@@ -20,3 +20,8 @@ const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-d
 export function formatClock(at: number): string {
   return clock.format(at);
 }
+
+/** Milliseconds as seconds in words: 10000 -> "10 s", 1500 -> "1.5 s". */
+export function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}

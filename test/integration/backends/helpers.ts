@@ -29,6 +29,8 @@ export interface Whoami {
   startedAt: string;
   aborted: number;
   inFlight: number;
+  sessions: number;
+  session: { id: string; visits: number } | null;
 }
 
 export async function whoami(port: number): Promise<Whoami> {

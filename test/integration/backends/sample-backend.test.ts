@@ -82,10 +82,53 @@ describe('sample backend', () => {
       startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       aborted: 0,
       inFlight: 0,
+      sessions: 1,
+      session: { id: expect.stringMatching(/^[A-Za-z0-9_-]+$/), visits: 1 },
     });
     const viaAccept = await get(PORT, '/anything', { accept: 'application/json' });
     expect(viaAccept.headers['content-type']).toBe('application/json');
     expect(JSON.parse(viaAccept.body)).toMatchObject({ port: PORT, hits: 2 });
+  });
+
+  it('keeps an in-memory session per visitor: a known cookie counts up, an unknown one starts over', async () => {
+    await startBackend(PORT);
+    const first = await get(PORT, '/');
+    const cookie = first.headers['set-cookie']![0]!;
+    expect(cookie).toMatch(/^lab_session=[A-Za-z0-9_-]+; Path=\/; HttpOnly; SameSite=Lax$/);
+    const session = cookie.split(';')[0]!;
+    expect(first.body).toContain(`visit <span id="visits">1</span> in this session, kept by port ${PORT}`);
+    const again = await get(PORT, '/whoami', { cookie: `other=1; ${session}` });
+    expect(JSON.parse(again.body)).toMatchObject({ sessions: 1, session: { id: session.split('=')[1], visits: 2 } });
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect((await get(PORT, '/', { cookie: session })).body).toContain('visit <span id="visits">3</span>');
+
+    const stranger = JSON.parse((await get(PORT, '/whoami', { cookie: 'lab_session=from-another-backend' })).body);
+    expect(stranger).toMatchObject({ sessions: 2, session: { visits: 1 } });
+    expect(stranger.session.id).not.toBe('from-another-backend');
+    // Health checks are not visitors.
+    const checked = await get(PORT, '/whoami', { 'user-agent': 'lb-lab-health' });
+    expect(JSON.parse(checked.body)).toMatchObject({ sessions: 2, session: null });
+  });
+
+  it('answers GET /health 200 until POST /health/fail, then 503 until POST /health/pass, with the sessions it holds', async () => {
+    await startBackend(PORT);
+    await get(PORT, '/');
+    const health = async (): Promise<[number, unknown]> => {
+      const reply = await get(PORT, '/health');
+      return [reply.status, JSON.parse(reply.body)];
+    };
+    expect(await health()).toEqual([200, { status: 'passing', sessions: 1 }]);
+    const post = (path: string): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: PORT, path, method: 'POST', agent: false }, (res) => resolve(res.resume().statusCode ?? 0));
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await post('/health/fail')).toBe(200);
+    expect(await health()).toEqual([503, { status: 'failing', sessions: 1 }]);
+    expect(await post('/health/pass')).toBe(200);
+    expect(await health()).toEqual([200, { status: 'passing', sessions: 1 }]);
+    expect(await post('/')).toBe(405);
   });
 
   it('counts every request as a hit, even a 404', async () => {

@@ -22,6 +22,7 @@ const LAB_API_MEMBERS: Record<keyof LabApi, true> = {
   removeBackend: true,
   patchBackend: true,
   setBalancer: true,
+  setHealth: true,
   resetStats: true,
   onSnapshot: true,
   onEvent: true,

@@ -39,6 +39,30 @@ describe('App', () => {
     expect(rows.map((r) => r.textContent)).toEqual(['4000440%40%', '4001660%60%']);
   });
 
+  it('shows the balancer options, the health checks and the sessions note from the snapshot', () => {
+    const api = createFakeLabApi();
+    render(<App api={api} />);
+    act(() =>
+      api.emitSnapshot(
+        makeSnapshot([makeBackend(4000)], {
+          algorithm: 'hash',
+          hashKey: 'client',
+          trustForwardedFor: true,
+          sticky: true,
+          health: { enabled: true, path: '/ping', intervalMs: 500, rise: 1, fall: 2 },
+        }),
+      ),
+    );
+    expect((screen.getByLabelText('Hash key') as HTMLSelectElement).value).toBe('client');
+    expect((screen.getByLabelText('Trust X-Forwarded-For (one laptop plays many clients)') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('Sticky sessions (cookie)') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText('on: GET /ping every 0.5 s, rise 1, fall 2')).toBeTruthy();
+    expect(screen.getByText('server … check inter 500ms rise 1 fall 2')).toBeTruthy();
+    const note = screen.getByRole('region', { name: 'Sessions' });
+    expect(note.textContent).toMatch(/round-robin the counter starts again/);
+    expect(within(note).getByRole('link', { name: 'the proxy URL' }).getAttribute('href')).toBe('http://127.0.0.1:8080/');
+  });
+
   it('shows the empty state when the lab has no backends', () => {
     const api = createFakeLabApi();
     render(<App api={api} />);

@@ -31,4 +31,27 @@ describe('BackendRow re-rendering', () => {
     expect(rowRenders.get(4000)).toBe(before.get(4000));
     expect(rowRenders.get(4001)).toBe(before.get(4001)! + 5);
   });
+
+  it('re-renders for a new flag, health result or ramp percent, not for a ramp step it would not show', () => {
+    const api = createFakeLabApi();
+    render(<App api={api} />);
+    const snapshot = (port4001: Parameters<typeof makeBackend>[1]) => makeSnapshot([makeBackend(4000, { hits: 5 }), makeBackend(4001, { hits: 5, slowStartMs: 10_000, ...port4001 })]);
+    act(() => api.emitSnapshot(snapshot({ slowStartProgress: 0.401 })));
+    const count = () => rowRenders.get(4001)!;
+    let before = count();
+    act(() => api.emitSnapshot(snapshot({ slowStartProgress: 0.403 })));
+    expect(count()).toBe(before);
+    act(() => api.emitSnapshot(snapshot({ slowStartProgress: 0.41 })));
+    expect(count()).toBe(before + 1);
+    before = count();
+    act(() => api.emitSnapshot(snapshot({ slowStartProgress: 0.41, drain: true })));
+    expect(count()).toBe(before + 1);
+    const health = { state: 'passing' as const, lastCheckAt: 1000, lastResult: '200 in 2 ms', streak: 2 };
+    act(() => api.emitSnapshot(snapshot({ slowStartProgress: 0.41, drain: true, health })));
+    before = count();
+    act(() => api.emitSnapshot(snapshot({ slowStartProgress: 0.41, drain: true, health: { ...health } })));
+    expect(count()).toBe(before);
+    act(() => api.emitSnapshot(snapshot({ slowStartProgress: 0.41, drain: true, health: { ...health, lastCheckAt: 3000, streak: 3 } })));
+    expect(count()).toBe(before + 1);
+  });
 });

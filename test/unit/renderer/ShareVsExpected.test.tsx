@@ -9,7 +9,7 @@ afterEach(cleanup);
 
 function renderShares(...args: Parameters<typeof computeTrafficShares>) {
   return computeTrafficShares(...args).map((share) => {
-    const { container } = render(<ShareVsExpected observed={share.observed} expected={share.expected} inRotation={share.inRotation} />);
+    const { container } = render(<ShareVsExpected observed={share.observed} expected={share.expected} inRotation={share.inRotation} standby={share.standby} />);
     const text = (id: string) => container.querySelector(`[data-testid="${id}"]`)!.textContent;
     return { observed: text('observed-share'), expected: text('expected-share'), all: container.textContent };
   });
@@ -63,6 +63,67 @@ describe('share vs expected', () => {
     const shares = computeTrafficShares([makeBackend(4000, { status: 'crashed', inRotation: false })], 'weighted');
     expect(shares[0]!.expected).toBe(0);
     expect(shares[0]!.observed).toBeNull();
+  });
+
+  it('expects nothing of a backup while a primary is up, and says it stands by', () => {
+    const backends = [makeBackend(4000, { weight: 1 }), makeBackend(4001, { weight: 3 }), makeBackend(4002, { weight: 5, backup: true })];
+    expect(computeTrafficShares(backends, 'weighted').map((s) => s.expected)).toEqual([0.25, 0.75, 0]);
+    const shown = renderShares(backends, 'weighted');
+    expect(shown[2]!.expected).toBe('0%');
+    expect(shown[2]!.all).toContain('(standing by)');
+  });
+
+  it('counts a backup the lab reports out of rotation (a primary serves) as standing by, not out', () => {
+    const shares = computeTrafficShares([makeBackend(4000), makeBackend(4001, { backup: true, inRotation: false })], 'weighted');
+    expect(shares[1]).toMatchObject({ expected: 0, inRotation: true, standby: true });
+    const stopped = computeTrafficShares([makeBackend(4000), makeBackend(4001, { backup: true, inRotation: false, status: 'stopped' })], 'weighted');
+    expect(stopped[1]).toMatchObject({ expected: 0, inRotation: false, standby: false });
+  });
+
+  it('shares the traffic among the backups by weight once no primary takes requests', () => {
+    const shares = computeTrafficShares(
+      [
+        makeBackend(4000, { status: 'stopped', inRotation: false }),
+        makeBackend(4001, { down: true }),
+        makeBackend(4002, { weight: 1, backup: true }),
+        makeBackend(4003, { weight: 3, backup: true }),
+      ],
+      'weighted',
+    );
+    expect(shares.map((s) => s.expected)).toEqual([0, 0, 0.25, 0.75]);
+    expect(shares.map((s) => s.standby)).toEqual([false, false, false, false]);
+  });
+
+  it('keeps backups standing by while a primary is only slow-starting', () => {
+    const shares = computeTrafficShares([makeBackend(4000, { weight: 4, slowStartProgress: 0.1 }), makeBackend(4001, { backup: true })], 'weighted');
+    expect(shares.map((s) => s.expected)).toEqual([1, 0]);
+  });
+
+  it.each([
+    ['down by hand', { down: true }],
+    ['draining', { drain: true }],
+    ['disabled by max_fails', { failed: true }],
+    ['failing its health check', { health: { state: 'failing', lastCheckAt: 1, lastResult: 'connection refused', streak: 3 } }],
+  ] as const)('expects nothing of a backend %s, even if the lab still counts it in rotation', (_what, flags) => {
+    const shares = computeTrafficShares([makeBackend(4000), makeBackend(4001, { ...flags }), makeBackend(4002)], 'round-robin');
+    expect(shares.map((s) => s.expected)).toEqual([0.5, 0, 0.5]);
+    expect(shares[1]!.inRotation).toBe(false);
+  });
+
+  it('counts a passing or undecided health check as usable', () => {
+    const shares = computeTrafficShares(
+      [makeBackend(4000, { health: { state: 'passing', lastCheckAt: 1, lastResult: '200 in 3 ms', streak: 2 } }), makeBackend(4001, { health: { state: 'unknown', lastCheckAt: null, lastResult: null, streak: 0 } })],
+      'round-robin',
+    );
+    expect(shares.map((s) => s.expected)).toEqual([0.5, 0.5]);
+  });
+
+  it('ramps a slow-starting backend’s weight from 1 up to its full weight', () => {
+    const at = (progress: number | null) =>
+      computeTrafficShares([makeBackend(4000, { weight: 10, slowStartProgress: progress }), makeBackend(4001, { weight: 10 })], 'weighted')[0]!.expected;
+    expect(at(0)).toBeCloseTo(1 / 11);
+    expect(at(0.5)).toBeCloseTo(5 / 15);
+    expect(at(null)).toBe(0.5);
   });
 
   it('rounds to a tenth of a percent', () => {

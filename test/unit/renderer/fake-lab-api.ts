@@ -20,6 +20,7 @@ export function createFakeLabApi(): FakeLabApi & { [K in keyof LabApi]: LabApi[K
     removeBackend: vi.fn(() => ok(null)),
     patchBackend: vi.fn(() => ok(null)),
     setBalancer: vi.fn(() => ok(null)),
+    setHealth: vi.fn(() => ok(null)),
     resetStats: vi.fn(() => ok(null)),
     onSnapshot: vi.fn((listener: (s: Snapshot) => void) => {
       snapshots.add(listener);
@@ -58,6 +59,15 @@ export function makeBackend(port: number, overrides: Partial<BackendSnapshot> = 
     command: `node sample-backend.mjs ${port}`,
     exit: null,
     error: null,
+    backup: false,
+    down: false,
+    drain: false,
+    maxConns: 0,
+    slowStartMs: 0,
+    slowStartProgress: null,
+    failed: false,
+    health: null,
+    stickyClients: 0,
     ...overrides,
   };
 }
@@ -65,7 +75,19 @@ export function makeBackend(port: number, overrides: Partial<BackendSnapshot> = 
 export function makeSnapshot(backends: BackendSnapshot[], proxy: Partial<Snapshot['proxy']> = {}): Snapshot {
   return {
     at: Date.now(),
-    proxy: { port: 8080, url: 'http://127.0.0.1:8080/', algorithm: 'weighted', requests: 0, errors: 0, rps: 0, ...proxy },
+    proxy: {
+      port: 8080,
+      url: 'http://127.0.0.1:8080/',
+      algorithm: 'weighted',
+      requests: 0,
+      errors: 0,
+      rps: 0,
+      hashKey: 'request-uri',
+      trustForwardedFor: false,
+      sticky: false,
+      health: { enabled: false, path: '/health', intervalMs: 2000, rise: 2, fall: 3 },
+      ...proxy,
+    },
     backends,
   };
 }

@@ -95,4 +95,20 @@ describe('createWebLabApi', () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     expect(await api.resetStats()).toEqual({ ok: false, error: 'the lab is not reachable: Failed to fetch' });
   });
+
+  it('sends the health check settings as PUT /api/health and the balancer settings as PUT /api/balancer', async () => {
+    const fetchMock = vi.fn(async () => new Response('{}', { status: 200 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const api = createWebLabApi('http://127.0.0.1:5170');
+    expect(await api.setHealth({ enabled: true, path: '/health', intervalMs: 2000, rise: 2, fall: 3 })).toEqual({ ok: true, value: null });
+    expect(fetchMock).toHaveBeenCalledWith(
+      'http://127.0.0.1:5170/api/health',
+      expect.objectContaining({ method: 'PUT', body: '{"enabled":true,"path":"/health","intervalMs":2000,"rise":2,"fall":3}' }),
+    );
+    await api.setBalancer({ algorithm: 'hash', hashKey: 'client', trustForwardedFor: true, sticky: false });
+    expect(fetchMock).toHaveBeenLastCalledWith(
+      'http://127.0.0.1:5170/api/balancer',
+      expect.objectContaining({ method: 'PUT', body: '{"algorithm":"hash","hashKey":"client","trustForwardedFor":true,"sticky":false}' }),
+    );
+  });
 });

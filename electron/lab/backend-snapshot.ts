@@ -1,0 +1,71 @@
+import type { BackendState } from './backends/types';
+import type { BackendConfig } from './backend-config';
+import { isFailed } from './balancer/availability';
+import { inRotation } from './balancer/in-rotation';
+import { slowStartProgress } from './balancer/slow-start';
+import type { BalancerAlgorithm, Peer } from './balancer/types';
+import type { BackendStats } from './stats/backend-stats';
+import type { BackendSnapshot, HealthState } from '../shared/types';
+
+/** Everything the lab knows about one backend at one moment. */
+export interface BackendView {
+  config: BackendConfig;
+  /** The supervisor's view of its process; undefined before the first spawn. */
+  process: BackendState | undefined;
+  stats: BackendStats;
+  /** Its peer in the balancer, and all peers (a backup's place depends on the primaries). */
+  peer: Peer | undefined;
+  peers: readonly Peer[];
+  algorithm: BalancerAlgorithm;
+  /** A stop is draining it. */
+  stopping: boolean;
+  health: HealthState | null;
+  stickyClients: number;
+  /** The balancer's monotonic clock, ms. */
+  now: number;
+}
+
+/** One backend's row of the snapshot. */
+export function backendSnapshot(view: BackendView): BackendSnapshot {
+  const { config, process, stats, peer, now } = view;
+  const status = view.stopping && process?.status === 'up' ? 'stopping' : (process?.status ?? 'starting');
+  return {
+    port: config.id,
+    status,
+    inRotation: peer !== undefined && inRotation(peer, view.peers, now),
+    weight: config.weight,
+    maxFails: config.maxFails,
+    failTimeoutMs: config.failTimeoutMs,
+    hits: stats.hits,
+    inFlight: peer?.conns ?? 0,
+    failures: stats.failures,
+    retries: stats.retries,
+    responses: stats.responsesByClass(),
+    bytes: stats.bytes,
+    latencyMs: stats.latency.summary(),
+    rps: round1(stats.rps),
+    pid: process?.pid ?? null,
+    restarts: process?.restarts ?? 0,
+    command: process?.command ?? config.spec.command ?? '',
+    exit: process?.exit ?? null,
+    error: process?.error ?? null,
+    backup: config.backup,
+    down: config.down,
+    drain: config.drain,
+    maxConns: config.maxConns,
+    slowStartMs: config.slowStartMs,
+    slowStartProgress: peer === undefined ? null : roundProgress(slowStartProgress(peer, view.algorithm, now)),
+    failed: peer !== undefined && isFailed(peer, now),
+    health: view.health,
+    stickyClients: view.stickyClients,
+  };
+}
+
+/** One decimal, for rates. */
+export function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function roundProgress(progress: number | null): number | null {
+  return progress === null ? null : Math.round(progress * 100) / 100;
+}
