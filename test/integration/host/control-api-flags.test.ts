@@ -1,25 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Host } from '../../../electron/host/host';
-import { waitUntil } from '../../../electron/lab/wait-until';
+import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../electron/shared/types';
+import { startHost as startTestHost, useHost } from '../../support/host-fixture';
 import { api } from '../../support/http-client';
 
 const UI = 27770;
 const BASE_URL = `http://127.0.0.1:${UI}`;
-let host: Host | null = null;
-
-afterEach(async () => {
-  await host?.shutdown();
-  host = null;
-});
-
-async function startHost(): Promise<Host> {
-  host = new Host({ backends: 2, basePort: 27700, proxyPort: 27780, uiPort: UI, rendererRoot: '/nonexistent' });
-  await host.start();
-  const lab = host.lab;
-  await waitUntil(() => lab.snapshot().backends.every((b) => b.status === 'up'), 15_000);
-  return host;
-}
+useHost();
+const startHost = () => startTestHost(27700, UI);
 
 /** Everything a command may change, and nothing that moves by itself. */
 function state(snapshot: Snapshot) {

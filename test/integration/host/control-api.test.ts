@@ -1,28 +1,15 @@
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { Host } from '../../../electron/host/host';
-import { waitUntil } from '../../../electron/lab/wait-until';
 import type { Snapshot } from '../../../electron/shared/types';
+import { startHost as startTestHost, useHost } from '../../support/host-fixture';
 import { api, hammer } from '../../support/http-client';
 
 const UI = 23670;
 const BASE_URL = `http://127.0.0.1:${UI}`;
-let host: Host | null = null;
-
-afterEach(async () => {
-  await host?.shutdown();
-  host = null;
-});
-
-async function startHost(): Promise<Host> {
-  host = new Host({ backends: 2, basePort: 23600, proxyPort: 23680, uiPort: UI, rendererRoot: '/nonexistent' });
-  await host.start();
-  const lab = host.lab;
-  await waitUntil(() => lab.snapshot().backends.every((b) => b.status === 'up'), 15_000);
-  return host;
-}
+useHost();
+const startHost = () => startTestHost(23600, UI);
 
 /** What a command may change: the configuration and states, not the clock or counters. */
 function state(snapshot: Snapshot) {

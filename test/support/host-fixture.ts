@@ -1,0 +1,22 @@
+import { afterEach } from 'vitest';
+import { Host } from '../../electron/host/host';
+import { waitUntil } from '../../electron/lab/wait-until';
+
+let running: Host | null = null;
+
+/** Register the teardown once per test file: the host a test started is shut down, even when it failed. */
+export function useHost(): void {
+  afterEach(async () => {
+    await running?.shutdown();
+    running = null;
+  });
+}
+
+/** An in-process headless host with 2 sample backends from `basePort`, its proxy on basePort+80; waits until both are up. */
+export async function startHost(basePort: number, uiPort: number): Promise<Host> {
+  running = new Host({ backends: 2, basePort, proxyPort: basePort + 80, uiPort, rendererRoot: '/nonexistent' });
+  await running.start();
+  const { lab } = running;
+  await waitUntil(() => lab.snapshot().backends.every((b) => b.status === 'up'), 15_000);
+  return running;
+}
