@@ -56,7 +56,7 @@ async function main() {
     await sleep(1000);
 
     const load = new Promise((resolve) => {
-      const wrk = spawn('wrk', ['-t1', '-c32', `-d${SECONDS}s`, `http://127.0.0.1:${PROXY_PORT}/whoami`], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const wrk = spawn('wrk', ['-t1', '-c32', `-d${SECONDS}s`, `http://127.0.0.1:${PROXY_PORT}/health`], { stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       wrk.stdout.on('data', (d) => (out += d));
       wrk.on('exit', () => resolve(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1])));
