@@ -183,12 +183,17 @@ export class Lab {
   settings(): LabSettings {
     const configs = [...this.configs.values()];
     const command = configs.find((c) => c.spec.command !== undefined)?.spec.command ?? this.options.command;
+    const { hashKey, trustForwardedFor, sticky, health } = this.snapshot().proxy;
     return {
       algorithm: this.balancer.algorithm,
       basePort: configs[0]?.id ?? this.options.basePort,
       proxyPort: this.proxy.boundPort,
       weights: configs.map((c) => c.weight),
       ...(command ? { command } : {}),
+      ...(hashKey !== 'request-uri' ? { hashKey } : {}),
+      ...(trustForwardedFor ? { trustForwardedFor: true as const } : {}),
+      ...(sticky ? { sticky: true as const } : {}),
+      ...(health.enabled ? { health: { path: health.path, intervalMs: health.intervalMs, rise: health.rise, fall: health.fall } } : {}),
     };
   }
 

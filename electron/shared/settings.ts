@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { commandTemplateSchema, weightSchema } from './schemas';
-import { ALGORITHMS } from './types';
+import { commandTemplateSchema, setHealthSchema, weightSchema } from './schemas';
+import { ALGORITHMS, HASH_KEYS } from './types';
 
 const port = z.number().int().min(1).max(65535);
 
@@ -16,6 +16,12 @@ export const labSettingsSchema = z.strictObject({
   weights: z.array(weightSchema).max(64),
   /** The command template the backends ran; absent for the sample backend. */
   command: commandTemplateSchema.optional(),
+  /** Balancer options, each present only when it differs from the default. */
+  hashKey: z.enum(HASH_KEYS).optional(),
+  trustForwardedFor: z.literal(true).optional(),
+  sticky: z.literal(true).optional(),
+  /** Active health checks, present only when they were on. */
+  health: setHealthSchema.optional(),
 });
 
 export type LabSettings = z.infer<typeof labSettingsSchema>;

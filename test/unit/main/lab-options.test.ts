@@ -22,4 +22,20 @@ describe('labOptionsFrom', () => {
     const lab = await startLab(labOptionsFrom(settings));
     expect(lab.settings()).toEqual(settings);
   });
+
+  it('restores the balancer options and health checks a session had on', async () => {
+    const settings: LabSettings = {
+      algorithm: 'hash',
+      basePort: 25220,
+      proxyPort: 25201,
+      weights: [1, 1],
+      hashKey: 'path',
+      trustForwardedFor: true,
+      sticky: true,
+      health: { path: '/health', intervalMs: 500, rise: 2, fall: 3 },
+    };
+    const lab = await startLab(labOptionsFrom(settings));
+    expect(lab.settings()).toEqual(settings);
+    expect(lab.snapshot().proxy).toMatchObject({ hashKey: 'path', trustForwardedFor: true, sticky: true, health: { enabled: true, path: '/health' } });
+  });
 });
