@@ -183,7 +183,8 @@ export class Lab {
   settings(): LabSettings {
     const configs = [...this.configs.values()];
     const command = configs.find((c) => c.spec.command !== undefined)?.spec.command ?? this.options.command;
-    const { hashKey, trustForwardedFor, sticky, health } = this.snapshot().proxy;
+    const { hashKey, trustForwardedFor, sticky } = this.proxy.currentRouting;
+    const health = this.health.settings;
     return {
       algorithm: this.balancer.algorithm,
       basePort: configs[0]?.id ?? this.options.basePort,
