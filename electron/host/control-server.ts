@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Lab } from '../lab/lab';
 import { runCommand } from '../lab/run-command';
 import { readJsonBody } from './read-json-body';
-import { matchRoute } from './routes';
+import { BODY, matchRoute, type RouteMatch } from './routes';
 import { serveStatic } from './serve-static';
 import { isTrustedRequest } from './trusted-origin';
 
@@ -72,19 +72,22 @@ export class ControlServer {
       return serveStatic(this.options.rendererRoot, path, res);
     }
     if (!isTrustedRequest(req, this.port)) return send(res, 403, { error: 'requests from other origins are refused' });
-    const route = matchRoute(req.method ?? 'GET', path);
+    let route: RouteMatch | null;
+    try {
+      route = matchRoute(req.method ?? 'GET', path);
+    } catch {
+      return send(res, 400, { error: `malformed URI ${JSON.stringify(req.url)}`, field: 'path' });
+    }
     if (!route) return send(res, 404, { error: `no route ${req.method} ${path}` });
-    const args = [...route.params];
+    const args = route.args;
     if (route.takesBody) {
       const body = await readJsonBody(req);
       if (!body.ok) return send(res, body.status, { error: body.error, field: 'body' });
-      args.push(body.value);
+      args[args.indexOf(BODY)] = body.value;
     }
     const result = await runCommand(this.options.lab, route.command, args);
     if (!result.ok) return send(res, result.status ?? 400, { error: result.error, field: result.field ?? null });
-    if (route.command === 'snapshot') return send(res, 200, result.value);
-    if (route.command === 'addBackends') return send(res, 200, { ports: result.value });
-    return send(res, 200, { ok: true });
+    return send(res, 200, result.value);
   }
 
   private upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {

@@ -1,32 +1,56 @@
-import type { LabCommandName } from '../shared/command-names';
+import { COMMANDS, COMMAND_NAMES, type CommandName } from '../shared/command-table';
 
 /** A control API route resolved to the lab command it runs. */
 export interface RouteMatch {
-  command: LabCommandName;
-  /** Positional arguments before the body (the port, an action). */
-  params: unknown[];
-  /** Whether the JSON body is the command's last argument. */
+  command: CommandName;
+  /** The command's arguments in order; the body's place holds BODY until it is read. */
+  args: unknown[];
+  /** Whether one argument is the JSON body. */
   takesBody: boolean;
 }
 
-const BACKEND_ACTION = /^\/api\/backends\/([^/]+)\/(start|stop|kill|restart)$/;
-const BACKEND = /^\/api\/backends\/([^/]+)$/;
+/** Stands for the request body among a route's arguments until it is read. */
+export const BODY = Symbol('body');
+
+interface CompiledRoute {
+  command: CommandName;
+  method: string;
+  segments: string[];
+}
+
+/** Literal segments first, so `/api/backends/:port/output` is never read as an action. */
+const ROUTES: CompiledRoute[] = COMMAND_NAMES.map((command) => ({
+  command,
+  method: COMMANDS[command].method,
+  segments: COMMANDS[command].path.split('/').slice(1),
+})).sort((a, b) => literals(b) - literals(a));
+
+function literals(route: CompiledRoute): number {
+  return route.segments.filter((s) => !s.startsWith(':')).length;
+}
 
 /**
- * The control API's routes, exactly as documented in the README. Returns
- * null for an unknown route; the port is passed raw so the command's own
- * schema reports a bad one.
+ * Resolve a request to its command, from the command table. Returns null
+ * for an unknown route; parameters are passed raw (decoded) so the
+ * command's own schema reports a bad one. Throws URIError on a malformed
+ * percent-escape.
  */
 export function matchRoute(method: string, path: string): RouteMatch | null {
-  if (method === 'GET' && path === '/api/snapshot') return { command: 'snapshot', params: [], takesBody: false };
-  if (method === 'POST' && path === '/api/backends') return { command: 'addBackends', params: [], takesBody: true };
-  if (method === 'PUT' && path === '/api/balancer') return { command: 'setBalancer', params: [], takesBody: true };
-  if (method === 'PUT' && path === '/api/health') return { command: 'setHealth', params: [], takesBody: true };
-  if (method === 'POST' && path === '/api/stats/reset') return { command: 'resetStats', params: [], takesBody: false };
-  const action = BACKEND_ACTION.exec(path);
-  if (method === 'POST' && action) return { command: 'backendAction', params: [action[1], action[2]], takesBody: false };
-  const backend = BACKEND.exec(path);
-  if (backend && method === 'DELETE') return { command: 'removeBackend', params: [backend[1]], takesBody: false };
-  if (backend && method === 'PATCH') return { command: 'patchBackend', params: [backend[1]], takesBody: true };
+  const parts = path.split('/').slice(1);
+  for (const route of ROUTES) {
+    if (route.method !== method || route.segments.length !== parts.length) continue;
+    const params = new Map<string, string>();
+    const fits = route.segments.every((segment, i) => {
+      if (segment.startsWith(':')) {
+        params.set(segment.slice(1), decodeURIComponent(parts[i]!));
+        return true;
+      }
+      return segment === parts[i];
+    });
+    if (!fits) continue;
+    const specs = COMMANDS[route.command].args;
+    const args = specs.map((spec) => (spec.name === 'body' ? BODY : params.get(spec.name)));
+    return { command: route.command, args, takesBody: specs.some((spec) => spec.name === 'body') };
+  }
   return null;
 }

@@ -6,6 +6,8 @@ import { slowStartProgress } from './balancer/slow-start';
 import type { BalancerAlgorithm, Peer } from './balancer/types';
 import type { BackendStats } from './stats/backend-stats';
 import type { BackendSnapshot, HealthState } from '../shared/types';
+import { allowedActions } from './backend-rules';
+import { outOfRotation } from './out-of-rotation';
 
 /** Everything the lab knows about one backend at one moment. */
 export interface BackendView {
@@ -25,13 +27,14 @@ export interface BackendView {
   now: number;
 }
 
-/** One backend's row of the snapshot. */
-export function backendSnapshot(view: BackendView): BackendSnapshot {
+/** One backend's row of the snapshot, but for its share of the traffic (see expectedShares). */
+export function backendSnapshot(view: BackendView): Omit<BackendSnapshot, 'couldServe' | 'standby' | 'expectedShare'> {
   const { config, process, stats, peer, now } = view;
   const status = view.stopping && process?.status === 'up' ? 'stopping' : (process?.status ?? 'starting');
-  return {
+  const row = {
     port: config.id,
     status,
+    allowedActions: allowedActions(status),
     inRotation: peer !== undefined && inRotation(peer, view.peers, now),
     weight: config.weight,
     maxFails: config.maxFails,
@@ -59,6 +62,7 @@ export function backendSnapshot(view: BackendView): BackendSnapshot {
     health: view.health,
     stickyClients: view.stickyClients,
   };
+  return { ...row, outOfRotation: outOfRotation(row, view.stopping) };
 }
 
 /** One decimal, for rates. */

@@ -2,7 +2,7 @@ import type { StatusChange } from './backends/types';
 import type { LabEvent } from '../shared/types';
 
 /** A status change in the plain words of the event log; null when not worth a line. */
-export function describeStatusChange(change: StatusChange, stoppedByUser: boolean, what: string): Omit<LabEvent, 'at' | 'port'> | null {
+export function describeStatusChange(change: StatusChange, stoppedByUser: boolean, what: string): Omit<LabEvent, 'seq' | 'at' | 'port'> | null {
   const { port, previous, state } = change;
   switch (state.status) {
     case 'starting':

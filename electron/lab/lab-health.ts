@@ -1,3 +1,4 @@
+import type { Clock } from './clock';
 import { HealthChecker } from './health/health-checker';
 import type { HealthCheckSettings, HealthState, SetHealthInput } from '../shared/types';
 
@@ -28,6 +29,7 @@ export class LabHealth {
   constructor(
     private readonly host: string,
     private readonly onChange: (port: number, change: HealthChange, state: HealthState) => void,
+    private readonly clock: Clock,
   ) {
     this.current = DEFAULT_HEALTH;
   }
@@ -57,7 +59,7 @@ export class LabHealth {
     const options = { path: next.path, intervalMs: next.intervalMs, rise: next.rise, fall: next.fall, host: this.host };
     if (next.enabled) {
       if (this.checker === null) {
-        const checker = new HealthChecker(options, (port, state) => this.flip(checker, port, state));
+        const checker = new HealthChecker(options, (port, state) => this.flip(checker, port, state), this.clock);
         this.checker = checker;
         for (const port of this.watched) checker.watch(port);
       } else {

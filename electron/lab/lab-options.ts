@@ -1,4 +1,7 @@
 import type { SupervisorOptions } from './backends/types';
+import type { Clock } from './clock';
+import type { FleetOptions } from './fleet';
+import { DEFAULT_ROUTING, type Routing } from './proxy/request-info';
 import type { Algorithm, HashKey, SetHealthInput } from '../shared/types';
 
 /** How to build a Lab; every field has a default. */
@@ -40,4 +43,55 @@ export interface LabOptions {
   /** Ports backends must never take (the control API's, say). */
   reservedPorts?: readonly number[];
   supervisor?: SupervisorOptions;
+  /** The lab's one clock (default the system's); tests drive it. */
+  clock?: Clock;
+}
+
+/** LabOptions with every default applied, grouped by the part that uses them. */
+export interface ResolvedLabOptions {
+  backends: number;
+  proxyPort: number;
+  host: string;
+  algorithm: Algorithm;
+  weights: readonly number[] | undefined;
+  backups: number;
+  connectTimeoutMs: number;
+  snapshotIntervalMs: number;
+  drainTimeoutMs: number;
+  reservedPorts: readonly number[];
+  routing: Routing;
+  fleet: FleetOptions;
+}
+
+export function resolveLabOptions(options: LabOptions): ResolvedLabOptions {
+  return {
+    backends: options.backends ?? options.weights?.length ?? 3,
+    proxyPort: options.proxyPort ?? 8080,
+    host: options.host ?? '127.0.0.1',
+    algorithm: options.algorithm ?? (options.weights ? 'weighted' : 'round-robin'),
+    weights: options.weights,
+    backups: options.backups ?? 0,
+    connectTimeoutMs: options.connectTimeoutMs ?? 1000,
+    snapshotIntervalMs: options.snapshotIntervalMs ?? 100,
+    drainTimeoutMs: options.drainTimeoutMs ?? 5000,
+    reservedPorts: options.reservedPorts ?? [],
+    routing: {
+      hashKey: options.hashKey ?? DEFAULT_ROUTING.hashKey,
+      trustForwardedFor: options.trustForwardedFor ?? DEFAULT_ROUTING.trustForwardedFor,
+      sticky: options.sticky ?? DEFAULT_ROUTING.sticky,
+    },
+    fleet: {
+      basePort: options.basePort ?? 4000,
+      ...(options.command ? { command: options.command } : {}),
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      defaults: {
+        maxFails: options.maxFails ?? 1,
+        failTimeoutMs: options.failTimeoutMs ?? 10_000,
+        maxConns: options.maxConns ?? 0,
+        slowStartMs: options.slowStartMs ?? 0,
+      },
+      ...(options.supervisor ? { supervisor: options.supervisor } : {}),
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import { EVENT_CHANNEL, SNAPSHOT_CHANNEL } from '../shared/command-names';
+import { STREAMS } from '../shared/command-table';
 import type { Lab } from '../lab/lab';
 
 /**
@@ -14,11 +14,11 @@ export function forwardLabToWindow(lab: Lab, window: BrowserWindow): void {
   const send = (channel: string, payload: unknown): void => {
     if (!window.isDestroyed() && !contents.isDestroyed()) contents.send(channel, payload);
   };
-  const offSnapshot = lab.onSnapshot((snapshot) => send(SNAPSHOT_CHANNEL, snapshot));
+  const offSnapshot = lab.onSnapshot((snapshot) => send(STREAMS.onSnapshot.channel, snapshot));
   let offEvents: (() => void) | null = null;
   contents.on('dom-ready', () => {
     offEvents?.();
-    offEvents = lab.onEvent((event) => send(EVENT_CHANNEL, event));
+    offEvents = lab.onEvent((event) => send(STREAMS.onEvent.channel, event));
   });
   window.once('closed', () => {
     offSnapshot();

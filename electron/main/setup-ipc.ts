@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { LAB_COMMAND_NAMES, ipcChannel } from '../shared/command-names';
+import { COMMAND_NAMES, ipcChannel } from '../shared/command-table';
 import type { Lab } from '../lab/lab';
 import { runCommand } from '../lab/run-command';
 import type { Result } from '../shared/types';
@@ -9,7 +9,7 @@ export const REFUSED: Result<never> = { ok: false, error: 'refused: only the lab
 
 /**
  * One IPC handler per LabApi command (the channel names come from
- * shared/command-names.ts), each a thin call of the same runCommand the
+ * shared/command-table.ts), each a thin call of the same runCommand the
  * control API uses, so every argument is validated by the command's schema
  * and nothing is ever thrown back. A sender that is not the main frame of
  * the app's own window, showing the app's own page, is refused and the lab
@@ -23,7 +23,7 @@ export function setupIpc(lab: Lab, getWindow: () => BrowserWindow | null, isAppU
     const frame = event.senderFrame;
     return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
   };
-  for (const name of LAB_COMMAND_NAMES) {
+  for (const name of COMMAND_NAMES) {
     ipcMain.handle(ipcChannel(name), (event, ...args: unknown[]): Promise<Result<unknown>> => {
       if (!isOwnPage(event)) {
         console.warn(`ignored ${ipcChannel(name)} from a page that is not the lab window (${event.senderFrame?.url ?? 'unknown frame'})`);
@@ -33,6 +33,6 @@ export function setupIpc(lab: Lab, getWindow: () => BrowserWindow | null, isAppU
     });
   }
   return () => {
-    for (const name of LAB_COMMAND_NAMES) ipcMain.removeHandler(ipcChannel(name));
+    for (const name of COMMAND_NAMES) ipcMain.removeHandler(ipcChannel(name));
   };
 }

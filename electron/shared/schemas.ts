@@ -21,12 +21,16 @@ export const commandTemplateSchema = z
     message: 'command must contain {port} (or read the PORT variable) so each backend listens on its own port',
   });
 
-export const addBackendsSchema = z.strictObject({
-  count: z.number().int().min(1).max(MAX_BACKENDS_PER_ADD).optional(),
-  command: commandTemplateSchema.optional(),
-  weight: weightSchema.optional(),
-  basePort: port.optional(),
-});
+export const addBackendsSchema = z
+  .strictObject({
+    count: z.number().int().min(1).max(MAX_BACKENDS_PER_ADD).optional(),
+    command: commandTemplateSchema.optional(),
+    /** Run the bundled sample backend even when the lab was started with its own command. */
+    sample: z.boolean().optional(),
+    weight: weightSchema.optional(),
+    basePort: port.optional(),
+  })
+  .refine((input) => !(input.sample && input.command !== undefined), { message: 'give either command or sample, not both', path: ['sample'] });
 
 /** nginx `max_fails`: 0 turns failure accounting off. */
 export const maxFailsSchema = z.number().int().min(0).max(1000);
@@ -52,12 +56,15 @@ export const patchBackendSchema = z
     message: 'nothing to change: give weight, backup, down, drain, maxFails, failTimeoutMs, maxConns or slowStartMs',
   });
 
-export const setBalancerSchema = z.strictObject({
-  algorithm: z.enum(ALGORITHMS),
-  hashKey: z.enum(HASH_KEYS).optional(),
-  trustForwardedFor: z.boolean().optional(),
-  sticky: z.boolean().optional(),
-});
+/** A partial update: fields left out keep their value, so two quick toggles never undo each other. */
+export const setBalancerSchema = z
+  .strictObject({
+    algorithm: z.enum(ALGORITHMS).optional(),
+    hashKey: z.enum(HASH_KEYS).optional(),
+    trustForwardedFor: z.boolean().optional(),
+    sticky: z.boolean().optional(),
+  })
+  .refine((input) => Object.keys(input).length > 0, { message: 'nothing to change: give algorithm, hashKey, trustForwardedFor or sticky', path: ['algorithm'] });
 
 /** The path health checks GET: visible ASCII only, since it goes on the request line as it is. */
 export const healthPathSchema = z

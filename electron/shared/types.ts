@@ -37,8 +37,18 @@ export interface ExitInfo {
 export interface BackendSnapshot {
   port: number;
   status: BackendStatus;
+  /** The actions its state allows (the lab refuses the rest with 409). */
+  allowedActions: readonly RowAction[];
   /** True while the balancer may send it new requests. */
   inRotation: boolean;
+  /** Why it takes no new requests, in plain words; null while it could. */
+  outOfRotation: string | null;
+  /** Whether the balancer could give it a new request (a backup standing by could). */
+  couldServe: boolean;
+  /** A backup that could serve, standing by while a primary takes the traffic. */
+  standby: boolean;
+  /** The share of new requests its weight asks for now, 0..1, by the balancer's own rules. */
+  expectedShare: number;
   weight: number;
   maxFails: number;
   failTimeoutMs: number;
@@ -121,6 +131,8 @@ export interface Snapshot {
 
 /** Something a person would want in the event log, in plain words. */
 export interface LabEvent {
+  /** Position in the lab's one event history: 1, 2, 3, … */
+  seq: number;
   at: number;
   port: number | null;
   kind: 'started' | 'up' | 'stopping' | 'stopped' | 'crashed' | 'failed' | 'removed' | 'added' | 'skipped-port' | 'config' | 'marked-down' | 'info';
@@ -130,6 +142,8 @@ export interface LabEvent {
 export interface AddBackendsInput {
   count?: number;
   command?: string;
+  /** The bundled sample backend, whatever the lab's own command. */
+  sample?: boolean;
   weight?: number;
   basePort?: number;
 }
@@ -146,7 +160,7 @@ export interface PatchBackendInput {
 }
 
 export interface SetBalancerInput {
-  algorithm: Algorithm;
+  algorithm?: Algorithm;
   hashKey?: HashKey;
   trustForwardedFor?: boolean;
   sticky?: boolean;
@@ -161,24 +175,10 @@ export interface SetHealthInput {
 }
 
 export type BackendAction = 'start' | 'stop' | 'kill' | 'restart';
+/** Everything a backend's row can ask for: its actions, and removing it. */
+export type RowAction = BackendAction | 'remove';
 
 /** The result of every command: never thrown across a boundary. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string; field?: string; status?: number };
 
-/**
- * Everything a UI may do with a lab. Implemented over IPC (preload) and over
- * HTTP/WebSocket (browser); the renderer knows nothing else.
- */
-export interface LabApi {
-  snapshot(): Promise<Result<Snapshot>>;
-  addBackends(input: AddBackendsInput): Promise<Result<number[]>>;
-  backendAction(port: number, action: BackendAction): Promise<Result<null>>;
-  removeBackend(port: number): Promise<Result<null>>;
-  patchBackend(port: number, input: PatchBackendInput): Promise<Result<null>>;
-  setBalancer(input: SetBalancerInput): Promise<Result<null>>;
-  setHealth(input: SetHealthInput): Promise<Result<null>>;
-  resetStats(): Promise<Result<null>>;
-  /** Calls back on the snapshot cadence; returns the unsubscribe function. */
-  onSnapshot(listener: (snapshot: Snapshot) => void): () => void;
-  onEvent(listener: (event: LabEvent) => void): () => void;
-}
+export type { LabApi } from './command-table';

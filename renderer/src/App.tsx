@@ -27,7 +27,7 @@ export function App({ api }: { api: LabApi }) {
   const record = useMemo(() => history.record.bind(history), [history]);
   const { snapshot, receivedAt } = useLatestSnapshot(api, record);
   const lines = useEventLog(api);
-  const shares = useMemo(() => (snapshot ? computeTrafficShares(snapshot.backends, snapshot.proxy.algorithm) : []), [snapshot]);
+  const shares = useMemo(() => (snapshot ? computeTrafficShares(snapshot.backends) : []), [snapshot]);
 
   if (!snapshot) return <ConnectingState />;
   const { proxy, backends } = snapshot;

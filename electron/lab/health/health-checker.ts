@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../clock';
 import type { HealthState } from '../../shared/types';
 import { checkOnce } from './check-once';
 import { resolveHealthOptions, type HealthCheckerOptions, type ResolvedHealthOptions } from './health-options';
@@ -15,7 +16,8 @@ const MAX_FIRST_CHECK_JITTER_MS = 1000;
 interface Watch {
   readonly port: number;
   tracked: TrackedHealth;
-  timer: NodeJS.Timeout | null;
+  /** Cancels the pending first check or the interval. */
+  cancel: (() => void) | null;
   /** Set while a check runs; aborting it cancels that check. */
   running: AbortController | null;
   live: boolean;
@@ -38,12 +40,12 @@ export class HealthChecker {
   /**
    * @param options check settings; throws a RangeError naming a field that no check could run with
    * @param onFlip told when a port's state changes to passing or failing
-   * @param now epoch ms clock for `lastCheckAt` (tests may inject one)
+   * @param clock the lab's clock: timers and `lastCheckAt` (tests drive it)
    */
   constructor(
     options: HealthCheckerOptions,
     private readonly onFlip: HealthFlipListener,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {
     this.options = resolveHealthOptions(options);
   }
@@ -56,7 +58,7 @@ export class HealthChecker {
    */
   watch(port: number): void {
     if (this.watches.has(port)) return;
-    const watch: Watch = { port, tracked: initialHealth(), timer: null, running: null, live: true };
+    const watch: Watch = { port, tracked: initialHealth(), cancel: null, running: null, live: true };
     this.watches.set(port, watch);
     this.schedule(watch);
   }
@@ -85,7 +87,7 @@ export class HealthChecker {
     this.options = resolveHealthOptions(options);
     for (const old of [...this.watches.values()]) {
       this.retire(old);
-      const fresh: Watch = { port: old.port, tracked: initialHealth(), timer: null, running: null, live: true };
+      const fresh: Watch = { port: old.port, tracked: initialHealth(), cancel: null, running: null, live: true };
       this.watches.set(old.port, fresh);
       this.schedule(fresh);
     }
@@ -100,17 +102,16 @@ export class HealthChecker {
   private schedule(watch: Watch): void {
     const { intervalMs } = this.options;
     const jitter = Math.floor(Math.random() * Math.min(intervalMs, MAX_FIRST_CHECK_JITTER_MS));
-    watch.timer = setTimeout(() => {
-      watch.timer = setInterval(() => this.tick(watch), intervalMs).unref();
+    watch.cancel = this.clock.after(jitter, () => {
+      watch.cancel = this.clock.every(intervalMs, () => this.tick(watch));
       this.tick(watch);
-    }, jitter).unref();
+    });
   }
 
   private retire(watch: Watch): void {
     watch.live = false;
-    // clearTimeout clears both the first-check timeout and the interval.
-    if (watch.timer !== null) clearTimeout(watch.timer);
-    watch.timer = null;
+    watch.cancel?.();
+    watch.cancel = null;
     watch.running?.abort();
   }
 
@@ -125,7 +126,7 @@ export class HealthChecker {
       watch.running = null;
       if (!watch.live) return;
       const before = watch.tracked.health.state;
-      watch.tracked = recordCheck(watch.tracked, { ...result, at: this.now() }, this.options);
+      watch.tracked = recordCheck(watch.tracked, { ...result, at: this.clock.wall() }, this.options);
       // recordCheck never goes back to unknown, so any change is a flip to passing or failing.
       if (watch.tracked.health.state !== before) this.notify(watch.port, { ...watch.tracked.health });
     });

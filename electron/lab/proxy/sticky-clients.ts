@@ -44,10 +44,17 @@ export class StickyClients {
     this.clients.set(clientId, entry);
   }
 
-  /** Clients pinned to `port` and seen within the last ttl (ms clock of `seen`). */
+  /**
+   * Clients pinned to `port` and seen within the last ttl (ms clock of
+   * `seen`). A read: the idle clients it skips are dropped by `expire`.
+   */
   count(port: number, now: number): number {
-    this.expire(now);
-    return this.perPort.get(port) ?? 0;
+    let count = this.perPort.get(port) ?? 0;
+    for (const entry of this.clients.values()) {
+      if (now - entry.seenAt <= this.ttlMs) break;
+      if (entry.port === port) count--;
+    }
+    return count;
   }
 
   /** Forget the clients pinned to `port` (its process is gone, and their sessions with it). */
@@ -67,7 +74,8 @@ export class StickyClients {
     return this.clients.size;
   }
 
-  private expire(now: number): void {
+  /** Drop the clients idle for longer than the ttl; the lab calls it on its clock so memory stays bounded. */
+  expire(now: number): void {
     for (const [id, entry] of this.clients) {
       if (now - entry.seenAt <= this.ttlMs) return;
       this.clients.delete(id);

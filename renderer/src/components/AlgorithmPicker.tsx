@@ -16,7 +16,7 @@ export interface AlgorithmPickerProps {
 /** The balancing method: a labelled select, what the method does, and its nginx / HAProxy name. */
 export const AlgorithmPicker = memo(function AlgorithmPicker({ api, settings }: AlgorithmPickerProps) {
   const id = useId();
-  const { command, send } = useBalancerChange(api, settings);
+  const { command, send } = useBalancerChange(api);
   // The choice shows at once; the lab's next snapshot confirms it.
   const chosen = useChosen(settings.algorithm);
   const info = ALGORITHM_INFO[chosen.shown];

@@ -1,8 +1,10 @@
 import { useRef, type MouseEvent } from 'react';
-import type { BackendStatus, LabApi, Result } from '../../../electron/shared/types';
+import type { LabApi, Result, RowAction } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
 import { useFocusRescue } from '../hooks/use-focus-rescue';
-import { ROW_ACTIONS, isActionAllowed, type RowAction } from '../model/allowed-actions';
+
+/** The buttons, in the order a row shows them. */
+const ROW_ACTIONS: readonly RowAction[] = ['start', 'stop', 'kill', 'restart', 'remove'];
 
 const LABELS: Record<RowAction, { name: string; hint: string }> = {
   start: { name: 'Start', hint: 'Start the process again' },
@@ -15,15 +17,16 @@ const LABELS: Record<RowAction, { name: string; hint: string }> = {
 export interface BackendActionsProps {
   api: LabApi;
   port: number;
-  status: BackendStatus;
+  /** What the lab's snapshot says this backend's state allows. */
+  allowed: readonly RowAction[];
 }
 
 /**
  * Start / Stop / Kill / Restart / Remove for one port, each enabled only
- * where it makes sense for the status; all disabled while one is in flight.
+ * where the lab says its state allows it; all disabled while one is in flight.
  * A refusal is shown under the buttons. Keyboard focus stays in the row.
  */
-export function BackendActions({ api, port, status }: BackendActionsProps) {
+export function BackendActions({ api, port, allowed }: BackendActionsProps) {
   const command = useCommand();
   const group = useRef<HTMLDivElement>(null);
   const focus = useFocusRescue(group);
@@ -41,7 +44,7 @@ export function BackendActions({ api, port, status }: BackendActionsProps) {
             type="button"
             className={`button button--${action}`}
             title={LABELS[action].hint}
-            disabled={command.pending || !isActionAllowed(action, status)}
+            disabled={command.pending || !allowed.includes(action)}
             onClick={(event) => void run(action, event)}
           >
             {LABELS[action].name}

@@ -63,7 +63,7 @@ function BackendRowView({ api, backend, share, history }: BackendRowProps) {
       <RpsSparkline port={port} history={history} />
       <BackendCounters rps={backend.rps} inFlight={backend.inFlight} failures={backend.failures} retries={backend.retries} />
       <WeightEditor api={api} port={port} weight={backend.weight} />
-      <BackendActions api={api} port={port} status={status} />
+      <BackendActions api={api} port={port} allowed={backend.allowedActions} />
       {status === 'failed' && backend.error && (
         <details className="failure">
           <summary>Why it failed</summary>

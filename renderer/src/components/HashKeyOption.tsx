@@ -10,7 +10,7 @@ import { FieldError } from './FieldError';
 /** What `hash` hashes: the request URI, the path, or the client address; with its nginx / HAProxy form. */
 export function HashKeyOption({ api, settings }: { api: LabApi; settings: BalancerSettings }) {
   const id = useId();
-  const { command, send } = useBalancerChange(api, settings);
+  const { command, send } = useBalancerChange(api);
   const chosen = useChosen(settings.hashKey);
   const info = HASH_KEY_INFO[chosen.shown];
   const choose = async (hashKey: HashKey): Promise<void> => {

@@ -45,7 +45,7 @@ export const SpawnForm = memo(function SpawnForm({ api, nextPort }: SpawnFormPro
     setStarted(null);
     const input: AddBackendsInput = {
       count: numberFromInput(count),
-      ...(useCustom ? { command } : {}),
+      ...(useCustom ? { command } : { sample: true }),
       ...(basePort.trim() === '' ? {} : { basePort: numberFromInput(basePort) }),
     };
     const checked = validateInput(addBackendsSchema, input, LABELS, 'count');
@@ -55,7 +55,7 @@ export const SpawnForm = memo(function SpawnForm({ api, nextPort }: SpawnFormPro
     }
     setProblem(null);
     const result = await run.run(() => api.addBackends(checked.value));
-    if (result.ok) setStarted(result.value.length > 0 ? `Started ${result.value.join(', ')}.` : 'No free port was found.');
+    if (result.ok) setStarted(result.value.ports.length > 0 ? `Started ${result.value.ports.join(', ')}.` : 'No free port was found.');
   };
 
   // A field's message: ours, or the lab's when it named that field.

@@ -7,7 +7,7 @@ import { OptionCheckbox } from './OptionCheckbox';
 
 /** Sticky sessions by cookie, on or off, whatever the method. */
 export function StickyOption({ api, settings }: { api: LabApi; settings: BalancerSettings }) {
-  const { command, send } = useBalancerChange(api, settings);
+  const { command, send } = useBalancerChange(api);
   const chosen = useChosen(settings.sticky);
   const toggle = async (sticky: boolean): Promise<void> => {
     chosen.choose(sticky);

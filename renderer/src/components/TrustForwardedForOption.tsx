@@ -7,7 +7,7 @@ import { OptionCheckbox } from './OptionCheckbox';
 
 /** Whether the client address (for ip-hash, or hash by client) comes from X-Forwarded-For. */
 export function TrustForwardedForOption({ api, settings }: { api: LabApi; settings: BalancerSettings }) {
-  const { command, send } = useBalancerChange(api, settings);
+  const { command, send } = useBalancerChange(api);
   const chosen = useChosen(settings.trustForwardedFor);
   const toggle = async (trustForwardedFor: boolean): Promise<void> => {
     chosen.choose(trustForwardedFor);

@@ -1,9 +1,9 @@
 import type { LabApi, Result } from '../../../electron/shared/types';
-import type { BalancerSettings } from '../model/balancer-settings';
+import type { SetBalancerInput } from '../../../electron/shared/types';
 import { useCommand, type CommandState } from './use-command';
 
-/** One balancer control's command: sends the lab's whole balancer settings with `change` applied. */
-export function useBalancerChange(api: LabApi, settings: BalancerSettings): { command: CommandState; send(change: Partial<BalancerSettings>): Promise<Result<null>> } {
+/** One balancer control's command: sends only what it changes, so two quick toggles never undo each other. */
+export function useBalancerChange(api: LabApi): { command: CommandState; send(change: SetBalancerInput): Promise<Result<null>> } {
   const command = useCommand();
-  return { command, send: (change) => command.run(() => api.setBalancer({ ...settings, ...change })) };
+  return { command, send: (change) => command.run(() => api.setBalancer(change)) };
 }

@@ -1,6 +1,6 @@
 import type { SetBalancerInput } from '../../../electron/shared/types';
 
-/** Everything `setBalancer` takes, all of it: every control sends the whole set, so none resets another. */
+/** The balancer settings as the snapshot shows them, every field present. */
 export type BalancerSettings = Required<SetBalancerInput>;
 
 /** Whether the client address is what gets hashed: ip-hash always, hash with the client key. */

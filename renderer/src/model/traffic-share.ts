@@ -1,5 +1,4 @@
-import { selectionWeight } from '../../../electron/shared/selection-weight';
-import type { Algorithm, BackendSnapshot } from '../../../electron/shared/types';
+import type { BackendSnapshot } from '../../../electron/shared/types';
 
 /** One port's slice of the traffic: what it got, and what its weight asks for. */
 export interface TrafficShare {
@@ -15,48 +14,22 @@ export interface TrafficShare {
   standby: boolean;
 }
 
-type ShareFields = Pick<BackendSnapshot, 'port' | 'status' | 'weight' | 'hits' | 'inRotation' | 'backup' | 'down' | 'drain' | 'failed' | 'health' | 'slowStartProgress'>;
+type ShareFields = Pick<BackendSnapshot, 'port' | 'weight' | 'hits' | 'couldServe' | 'standby' | 'expectedShare'>;
 
 /**
- * Whether the balancer could give `b` a new request: in rotation (for a
- * backup, which the lab counts in rotation only while no primary can serve,
- * its process up), and not down, draining, disabled by max_fails or failing
- * its health check.
+ * Observed against expected share per port. The expected share and
+ * whether it could serve come from the lab's snapshot, which applies the
+ * balancer's own rules; only the observed share is counted here.
  */
-export function couldServe(b: ShareFields): boolean {
-  const present = b.inRotation || (b.backup && b.status === 'up');
-  return present && !b.down && !b.drain && !b.failed && b.health?.state !== 'failing';
-}
-
-/**
- * The weight during a slow start, as the balancer ramps it: from 1 (never 0,
- * so a lone recovered server is not starved) up to the full weight.
- */
-export function rampedWeight(weight: number, progress: number | null): number {
-  if (progress === null || weight <= 0) return weight;
-  return Math.min(weight, Math.max(1, Math.ceil(weight * Math.min(1, Math.max(0, progress)))));
-}
-
-/**
- * Observed against expected share per port. Expected uses the weight the
- * balancer selects with (round-robin counts every weight above 0 as 1, a
- * slow start ramps it), over the backends that take new requests only;
- * backups (nginx `backup`) expect nothing while any primary takes requests,
- * and share the traffic by weight when none does.
- */
-export function computeTrafficShares(backends: readonly ShareFields[], algorithm: Algorithm): TrafficShare[] {
+export function computeTrafficShares(backends: readonly ShareFields[]): TrafficShare[] {
   const totalHits = backends.reduce((sum, b) => sum + b.hits, 0);
-  const weightOf = (b: ShareFields): number => (couldServe(b) ? rampedWeight(selectionWeight(algorithm, b.weight), b.slowStartProgress) : 0);
-  const primaryWeight = backends.reduce((sum, b) => sum + (b.backup ? 0 : weightOf(b)), 0);
-  const servingWeight = (b: ShareFields): number => (b.backup && primaryWeight > 0 ? 0 : weightOf(b));
-  const totalWeight = backends.reduce((sum, b) => sum + servingWeight(b), 0);
   return backends.map((b) => ({
     port: b.port,
     weight: b.weight,
     observed: totalHits > 0 ? b.hits / totalHits : null,
-    expected: totalWeight > 0 ? servingWeight(b) / totalWeight : 0,
-    inRotation: couldServe(b),
-    standby: b.backup && primaryWeight > 0 && weightOf(b) > 0,
+    expected: b.expectedShare,
+    inRotation: b.couldServe,
+    standby: b.standby,
   }));
 }
 

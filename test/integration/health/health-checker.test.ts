@@ -1,3 +1,5 @@
+import type { Clock } from '../../../electron/lab/clock';
+import { ManualClock } from '../../support/manual-clock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HealthChecker, type HealthCheckerOptions } from '../../../electron/lab/health/health-checker';
 import type { HealthState } from '../../../electron/shared/types';
@@ -17,12 +19,12 @@ interface Flip {
 }
 
 /** A checker whose flips are recorded, stopped in afterEach even when the test fails. */
-function checker(options: HealthCheckerOptions = OPTIONS, backends: TestBackend[] = [], now?: () => number): { health: HealthChecker; flips: Flip[] } {
+function checker(options: HealthCheckerOptions = OPTIONS, backends: TestBackend[] = [], clock?: Clock): { health: HealthChecker; flips: Flip[] } {
   const flips: Flip[] = [];
   const health = new HealthChecker(
     options,
     (port, state) => flips.push({ port, state: state.state, seen: backends.find((b) => b.port === port)?.requests.length ?? 0 }),
-    now,
+    clock,
   );
   onCleanup(() => health.stop());
   return { health, flips };
@@ -164,10 +166,15 @@ describe('HealthChecker', () => {
 
   it('stamps lastCheckAt with the injected clock', async () => {
     await startBackend(BASE + 10);
-    const { health } = checker(OPTIONS, [], () => 1_700_000_000_000);
+    const clock = new ManualClock(1_700_000_000_000);
+    const { health } = checker(OPTIONS, [], clock);
     health.watch(BASE + 10);
+    // The first check waits for its jitter on the injected clock, not on real time.
+    expect(clock.pending).toBe(1);
+    clock.advance(1000);
     await until(() => health.state(BASE + 10)?.lastCheckAt != null, 'a check has run');
-    expect(health.state(BASE + 10)?.lastCheckAt).toBe(1_700_000_000_000);
+    expect(health.state(BASE + 10)?.lastCheckAt).toBeGreaterThanOrEqual(1_700_000_000_000);
+    expect(health.state(BASE + 10)?.lastCheckAt).toBeLessThanOrEqual(1_700_000_001_000);
   });
 
   it('stops every port on stop and forgets them', async () => {

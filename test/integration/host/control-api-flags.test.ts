@@ -48,7 +48,7 @@ describe('control API: methods and server flags', () => {
       ['PUT', '/api/balancer', { algorithm: 'hash', hashKey: 'cookie' }, 'hashKey'],
       ['PUT', '/api/balancer', { algorithm: 'ip-hash', trustForwardedFor: 'true' }, 'trustForwardedFor'],
       ['PUT', '/api/balancer', { algorithm: 'round-robin', sticky: 'on' }, 'sticky'],
-      ['PUT', '/api/balancer', { sticky: true }, 'algorithm'],
+      ['PUT', '/api/balancer', { sticky: true, algorithm: 'fastest' }, 'algorithm'],
       ['PUT', '/api/health', { ...goodHealth, path: 'health' }, 'path'],
       ['PUT', '/api/health', { ...goodHealth, path: '/a b' }, 'path'],
       ['PUT', '/api/health', { ...goodHealth, intervalMs: 10 }, 'intervalMs'],
@@ -101,5 +101,10 @@ describe('control API: methods and server flags', () => {
     // Fields left out keep their value.
     expect((await api(BASE_URL, 'PUT', '/api/balancer', { algorithm: 'weighted' })).status).toBe(200);
     expect(lab.snapshot().proxy).toMatchObject({ algorithm: 'weighted', hashKey: 'client', trustForwardedFor: true, sticky: true });
+    // A partial update without a method keeps the method: two quick toggles never undo each other.
+    expect((await api(BASE_URL, 'PUT', '/api/balancer', { sticky: false })).status).toBe(200);
+    expect((await api(BASE_URL, 'PUT', '/api/balancer', { trustForwardedFor: false })).status).toBe(200);
+    expect(lab.snapshot().proxy).toMatchObject({ algorithm: 'weighted', hashKey: 'client', trustForwardedFor: false, sticky: false });
+    expect((await api(BASE_URL, 'PUT', '/api/balancer', {})).status).toBe(400);
   });
 });

@@ -1,6 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNEL, SNAPSHOT_CHANNEL } from '../../../electron/shared/command-names';
+import { STREAMS } from '../../../electron/shared/command-table';
+
+const SNAPSHOT_CHANNEL = STREAMS.onSnapshot.channel;
+const EVENT_CHANNEL = STREAMS.onEvent.channel;
 import type { LabEvent, Snapshot } from '../../../electron/shared/types';
 import { forwardLabToWindow } from '../../../electron/main/forward-lab';
 import { startLab, useLabs } from '../../support/lab-fixture';
@@ -85,8 +88,8 @@ describe('forwardLabToWindow', () => {
 
     window.emit('closed');
     // The lab keeps no listener of this window (they are private; read them to prove it).
-    const listeners = lab as unknown as { snapshotListeners: Set<unknown>; eventListeners: Set<unknown> };
+    const listeners = lab as unknown as { snapshotListeners: Set<unknown>; log: { listeners: Set<unknown> } };
     expect(listeners.snapshotListeners.size).toBe(0);
-    expect(listeners.eventListeners.size).toBe(0);
+    expect(listeners.log.listeners.size).toBe(0);
   });
 });

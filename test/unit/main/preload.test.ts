@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNEL, SNAPSHOT_CHANNEL } from '../../../electron/shared/command-names';
+import { STREAMS } from '../../../electron/shared/command-table';
+
+const SNAPSHOT_CHANNEL = STREAMS.onSnapshot.channel;
+const EVENT_CHANNEL = STREAMS.onEvent.channel;
 import type { LabApi, LabEvent, Result, Snapshot } from '../../../electron/shared/types';
 import { forwardLabToWindow } from '../../../electron/main/forward-lab';
 import { rendererPage } from '../../../electron/main/renderer-page';
@@ -24,6 +27,7 @@ const LAB_API_MEMBERS: Record<keyof LabApi, true> = {
   setBalancer: true,
   setHealth: true,
   resetStats: true,
+  recentEvents: true,
   onSnapshot: true,
   onEvent: true,
 };
@@ -35,7 +39,13 @@ async function loadPreload(): Promise<LabApi> {
   return contextBridge.exposed.get('lab') as LabApi;
 }
 
-const event = (message: string): LabEvent => ({ at: 1, port: null, kind: 'info', message });
+let seq = 0;
+const event = (message: string): LabEvent => ({ seq: ++seq, at: 1, port: null, kind: 'info', message });
+/** The lab's answer to `recentEvents`, and a plain ok for every other command. */
+const labRemembers = (recent: LabEvent[]): void =>
+  void ipcRenderer.invoke.mockImplementation((channel: string) => Promise.resolve({ ok: true, value: channel === 'lab:recentEvents' ? recent : null }));
+/** Let the replay's IPC round trip settle. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const push = (channel: string, payload: unknown): void => void ipcRenderer.emit(channel, {}, payload);
 
 beforeEach(() => electron.resetElectron());
@@ -76,8 +86,10 @@ describe('preload', () => {
 
   it('a subscription gets every push until it unsubscribes', async () => {
     const api = await loadPreload();
+    labRemembers([]);
     const seen: string[] = [];
     const unsubscribe = api.onEvent((e) => seen.push(e.message));
+    await settle();
     push(EVENT_CHANNEL, event('one'));
     push(EVENT_CHANNEL, event('two'));
     unsubscribe();
@@ -92,35 +104,45 @@ describe('preload', () => {
     expect(snapshots).toEqual([1]);
   });
 
-  it('a late subscriber first gets the recent events and the latest snapshot', async () => {
+  it('a late subscriber first gets the recent events, asked of the lab, and the latest snapshot', async () => {
     const api = await loadPreload();
-    push(EVENT_CHANNEL, event('started'));
-    push(EVENT_CHANNEL, event('up'));
+    labRemembers([event('started'), event('up')]);
     push(SNAPSHOT_CHANNEL, { at: 1 });
     push(SNAPSHOT_CHANNEL, { at: 2 });
     const events: string[] = [];
     const snapshots: number[] = [];
     api.onEvent((e) => events.push(e.message));
     api.onSnapshot((s) => snapshots.push(s.at));
+    await settle();
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('lab:recentEvents');
     expect(events).toEqual(['started', 'up']);
     expect(snapshots).toEqual([2]);
   });
 
-  it('keeps at most the 200 most recent events for late subscribers', async () => {
+  it('keeps no event history of its own: a late subscriber gets what the lab remembers, once and in order', async () => {
     const api = await loadPreload();
-    for (let i = 0; i < 250; i++) push(EVENT_CHANNEL, event(String(i)));
+    const pushed = Array.from({ length: 250 }, (_, i) => event(String(i)));
+    for (const e of pushed) push(EVENT_CHANNEL, e);
+    const remembered = pushed.slice(-2);
+    labRemembers(remembered);
     const events: string[] = [];
     api.onEvent((e) => events.push(e.message));
-    expect(events).toHaveLength(200);
-    expect(events[0]).toBe('50');
+    // The live stream repeats the last one before the replay arrives: delivered once.
+    push(EVENT_CHANNEL, remembered[1]!);
+    const next = event('live');
+    push(EVENT_CHANNEL, next);
+    await settle();
+    expect(events).toEqual(['248', '249', 'live']);
   });
 
   it('the same function subscribed twice is two subscriptions; ending one keeps the other', async () => {
     const api = await loadPreload();
+    labRemembers([]);
     const seen: string[] = [];
     const listener = (e: LabEvent): number => seen.push(e.message);
     const first = api.onEvent(listener);
     api.onEvent(listener);
+    await settle();
     first();
     push(EVENT_CHANNEL, event('x'));
     expect(seen).toEqual(['x']);
@@ -129,14 +151,16 @@ describe('preload', () => {
   it('a listener that throws does not keep the push from the others', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const api = await loadPreload();
+    labRemembers([]);
     const seen: string[] = [];
     api.onEvent(() => {
       throw new Error('render failed');
     });
     api.onEvent((e) => seen.push(e.message));
+    await settle();
     push(EVENT_CHANNEL, event('still here'));
     expect(seen).toEqual(['still here']);
-    expect(console.error).toHaveBeenCalledWith('a lab:on-event listener threw:', expect.any(Error));
+    expect(console.error).toHaveBeenCalledWith('an event listener threw:', expect.any(Error));
   });
 
   it('a call on window.lab reaches the real lab through the main handlers, and its pushes reach the page', async () => {
@@ -157,7 +181,7 @@ describe('preload', () => {
     api.onSnapshot((s) => snapshots.push(s));
     api.onEvent((e) => events.push(e.message));
 
-    expect(await api.addBackends({ count: 1 })).toEqual({ ok: true, value: [BASE] });
+    expect(await api.addBackends({ count: 1 })).toEqual({ ok: true, value: { ports: [BASE] } });
     await vi.waitFor(() => expect(snapshots.at(-1)?.backends[0]?.status).toBe('up'), { timeout: 10_000 });
     expect(events.some((m) => m.includes(String(BASE)))).toBe(true);
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LAB_COMMAND_NAMES, ipcChannel } from '../../../electron/shared/command-names';
+import { COMMAND_NAMES, ipcChannel } from '../../../electron/shared/command-table';
 import type { Lab } from '../../../electron/lab/lab';
 import type { Result, Snapshot } from '../../../electron/shared/types';
 import { rendererPage } from '../../../electron/main/renderer-page';
@@ -43,10 +43,10 @@ function state(lab: Lab): Snapshot {
 }
 
 describe('setupIpc', () => {
-  it('registers one handler per LabApi command, on the channels command-names.ts derives', async () => {
+  it('registers one handler per LabApi command, on the channels the command table derives', async () => {
     const lab = await startLab({ backends: 0, basePort: BASE, proxyPort: PROXY });
     connect(lab);
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(LAB_COMMAND_NAMES.map(ipcChannel).sort());
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(COMMAND_NAMES.map(ipcChannel).sort());
     expect([...ipcMain.handlers.keys()]).toContain('lab:addBackends');
   });
 
@@ -63,7 +63,7 @@ describe('setupIpc', () => {
   it('addBackends with a valid payload starts a real backend that comes up and serves through the proxy', async () => {
     const lab = await startLab({ backends: 0, basePort: BASE, proxyPort: PROXY });
     const invoke = connect(lab);
-    expect(await invoke('lab:addBackends', { count: 1, weight: 2 })).toEqual({ ok: true, value: [BASE] });
+    expect(await invoke('lab:addBackends', { count: 1, weight: 2 })).toEqual({ ok: true, value: { ports: [BASE] } });
     await expectStatus(lab, () => statusOf(lab, BASE) === 'up');
     const backend = lab.snapshot().backends[0]!;
     expect(backend).toMatchObject({ port: BASE, weight: 2, inRotation: true });

@@ -76,8 +76,8 @@ describe('App', () => {
     render(<App api={api} />);
     act(() => api.emitSnapshot(makeSnapshot([makeBackend(4000)])));
     act(() => {
-      api.emitEvent({ at: Date.now() - 1000, port: 4000, kind: 'up', message: '4000 up (pid 42)' });
-      api.emitEvent({ at: Date.now(), port: 4000, kind: 'crashed', message: '4000 crashed (SIGKILL); out of rotation' });
+      api.emitEvent({ seq: 1, at: Date.now() - 1000, port: 4000, kind: 'up', message: '4000 up (pid 42)' });
+      api.emitEvent({ seq: 2, at: Date.now(), port: 4000, kind: 'crashed', message: '4000 crashed (SIGKILL); out of rotation' });
     });
     const log = await screen.findByRole('log');
     const lines = within(log).getAllByRole('listitem').map((li) => li.textContent);

@@ -7,7 +7,7 @@ import { BackendRow } from '../../../renderer/src/components/BackendRow';
 import { formatClock } from '../../../renderer/src/model/format';
 import { RateHistory } from '../../../renderer/src/model/rate-history';
 import { computeTrafficShares } from '../../../renderer/src/model/traffic-share';
-import { createFakeLabApi, makeBackend } from './fake-lab-api';
+import { createFakeLabApi, makeBackend, withLabShares } from './fake-lab-api';
 
 afterEach(cleanup);
 
@@ -79,7 +79,7 @@ describe('BackendFlags', () => {
 
 describe('BackendRow with the new state', () => {
   function renderRow(backends: BackendSnapshot[], port: number) {
-    const shares = computeTrafficShares(backends, 'weighted');
+    const shares = computeTrafficShares(withLabShares(backends, 'weighted'));
     const i = backends.findIndex((b) => b.port === port);
     render(<BackendRow api={createFakeLabApi()} backend={backends[i]!} share={shares[i]!} history={new RateHistory()} />);
     return screen.getByTestId(`backend-${port}`);

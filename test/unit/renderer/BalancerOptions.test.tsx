@@ -36,16 +36,16 @@ describe('BalancerOptions', () => {
     expect(shown(settings('hash', { hashKey: 'client' }))).toEqual(['hash key', 'trust', 'sticky']);
   });
 
-  it('sends the chosen hash key with the rest of the settings, and names its nginx form', async () => {
+  it('sends only the chosen hash key (a partial update), and names its nginx form', async () => {
     const api = createFakeLabApi();
     const user = userEvent.setup();
     render(<BalancerOptions api={api} settings={settings('hash', { sticky: true })} />);
     expect(screen.getByText('hash $request_uri consistent;').tagName).toBe('CODE');
     await user.selectOptions(screen.getByLabelText('Hash key'), 'path');
-    expect(api.setBalancer).toHaveBeenCalledWith({ algorithm: 'hash', hashKey: 'path', trustForwardedFor: false, sticky: true });
+    expect(api.setBalancer).toHaveBeenCalledWith({ hashKey: 'path' });
     expect(screen.getByText('hash $uri consistent;')).toBeTruthy();
     await user.selectOptions(screen.getByLabelText('Hash key'), 'client');
-    expect(api.setBalancer).toHaveBeenLastCalledWith({ algorithm: 'hash', hashKey: 'client', trustForwardedFor: false, sticky: true });
+    expect(api.setBalancer).toHaveBeenLastCalledWith({ hashKey: 'client' });
     expect(screen.getByText('hash $remote_addr consistent;')).toBeTruthy();
   });
 
@@ -57,7 +57,7 @@ describe('BalancerOptions', () => {
     expect(screen.getByText('real_ip_header X-Forwarded-For;')).toBeTruthy();
     expect(screen.getByText('option forwardfor')).toBeTruthy();
     await user.click(screen.getByLabelText(TRUST));
-    expect(api.setBalancer).toHaveBeenCalledWith({ algorithm: 'ip-hash', hashKey: 'request-uri', trustForwardedFor: true, sticky: false });
+    expect(api.setBalancer).toHaveBeenCalledWith({ trustForwardedFor: true });
     expect((screen.getByLabelText(TRUST) as HTMLInputElement).checked).toBe(true);
   });
 
@@ -68,10 +68,10 @@ describe('BalancerOptions', () => {
     expect(screen.getByText('sticky cookie srv_id;')).toBeTruthy();
     expect(screen.getByText('cookie SRV insert')).toBeTruthy();
     await user.click(screen.getByLabelText(STICKY));
-    expect(api.setBalancer).toHaveBeenCalledWith({ algorithm: 'round-robin', hashKey: 'request-uri', trustForwardedFor: false, sticky: true });
+    expect(api.setBalancer).toHaveBeenCalledWith({ sticky: true });
     rerender(<BalancerOptions api={api} settings={settings('round-robin', { sticky: true })} />);
     await user.click(screen.getByLabelText(STICKY));
-    expect(api.setBalancer).toHaveBeenLastCalledWith({ algorithm: 'round-robin', hashKey: 'request-uri', trustForwardedFor: false, sticky: false });
+    expect(api.setBalancer).toHaveBeenLastCalledWith({ sticky: false });
   });
 
   it('shows a refusal under the option and goes back to the lab’s value', async () => {

@@ -2,10 +2,16 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShareVsExpected } from '../../../renderer/src/components/ShareVsExpected';
-import { computeTrafficShares } from '../../../renderer/src/model/traffic-share';
-import { makeBackend } from './fake-lab-api';
+import type { Algorithm, BackendSnapshot } from '../../../electron/shared/types';
+import { computeTrafficShares as sharesOf } from '../../../renderer/src/model/traffic-share';
+import { makeBackend, withLabShares } from './fake-lab-api';
 
 afterEach(cleanup);
+
+/** The shares a row shows: the lab's expected share (its own rules) against the hits counted. */
+function computeTrafficShares(backends: BackendSnapshot[], algorithm: Algorithm) {
+  return sharesOf(withLabShares(backends, algorithm));
+}
 
 function renderShares(...args: Parameters<typeof computeTrafficShares>) {
   return computeTrafficShares(...args).map((share) => {

@@ -21,7 +21,7 @@ describe('SpawnForm', () => {
     const { api, submit } = setup();
     expect(screen.getByLabelText(/Base port/).getAttribute('placeholder')).toBe('4003');
     await submit();
-    expect(api.addBackends).toHaveBeenCalledWith({ count: 3 });
+    expect(api.addBackends).toHaveBeenCalledWith({ count: 3, sample: true });
     expect((await screen.findByRole('status')).textContent).toBe('Started 4000, 4001, 4002.');
   });
 

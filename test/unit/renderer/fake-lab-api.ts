@@ -1,5 +1,7 @@
 import { vi } from 'vitest';
-import type { BackendSnapshot, LabApi, LabEvent, Result, Snapshot } from '../../../electron/shared/types';
+import { allowedActions } from '../../../electron/lab/backend-rules';
+import { expectedShares } from '../../../electron/lab/expected-share';
+import type { Algorithm, BackendSnapshot, LabApi, LabEvent, Result, Snapshot } from '../../../electron/shared/types';
 
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
 
@@ -15,7 +17,8 @@ export function createFakeLabApi(): FakeLabApi & { [K in keyof LabApi]: LabApi[K
   const events = new Set<(e: LabEvent) => void>();
   const api = {
     snapshot: vi.fn(() => ok(makeSnapshot([]))),
-    addBackends: vi.fn((input: { count?: number }) => ok(Array.from({ length: input.count ?? 1 }, (_, i) => 4000 + i))),
+    recentEvents: vi.fn(() => ok([])),
+    addBackends: vi.fn((input: { count?: number }) => ok({ ports: Array.from({ length: input.count ?? 1 }, (_, i) => 4000 + i) })),
     backendAction: vi.fn(() => ok(null)),
     removeBackend: vi.fn(() => ok(null)),
     patchBackend: vi.fn(() => ok(null)),
@@ -43,6 +46,10 @@ export function makeBackend(port: number, overrides: Partial<BackendSnapshot> = 
     port,
     status: 'up',
     inRotation: true,
+    outOfRotation: null,
+    couldServe: true,
+    standby: false,
+    expectedShare: 0,
     weight: 1,
     maxFails: 1,
     failTimeoutMs: 10_000,
@@ -69,7 +76,14 @@ export function makeBackend(port: number, overrides: Partial<BackendSnapshot> = 
     health: null,
     stickyClients: 0,
     ...overrides,
+    allowedActions: overrides.allowedActions ?? allowedActions(overrides.status ?? 'up'),
   };
+}
+
+/** The backends with the share fields the lab's own rules give them, as a real snapshot has. */
+export function withLabShares(backends: readonly BackendSnapshot[], algorithm: Algorithm): BackendSnapshot[] {
+  const shares = expectedShares(backends, algorithm);
+  return backends.map((b, i) => ({ ...b, ...shares[i]! }));
 }
 
 export function makeSnapshot(backends: BackendSnapshot[], proxy: Partial<Snapshot['proxy']> = {}): Snapshot {
@@ -88,6 +102,6 @@ export function makeSnapshot(backends: BackendSnapshot[], proxy: Partial<Snapsho
       health: { enabled: false, path: '/health', intervalMs: 2000, rise: 2, fall: 3 },
       ...proxy,
     },
-    backends,
+    backends: withLabShares(backends, proxy.algorithm ?? 'weighted'),
   };
 }

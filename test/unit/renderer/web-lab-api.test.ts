@@ -24,7 +24,16 @@ class FakeSocket {
   }
 }
 
-const event = (n: number): LabEvent => ({ at: 1000 + n, port: 4000, kind: 'info', message: `event ${n}` });
+const event = (n: number): LabEvent => ({ seq: n, at: 1000 + n, port: 4000, kind: 'info', message: `event ${n}` });
+
+/** The host's answer to GET /api/events/recent. */
+function labRemembers(recent: LabEvent[]): ReturnType<typeof vi.fn> {
+  const fetchMock = vi.fn(async (url: string) => new Response(JSON.stringify(url.endsWith('/api/events/recent') ? recent : null), { status: 200 }));
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+/** Let the replay's HTTP round trip settle. */
+const settle = (): Promise<void> => vi.advanceTimersByTimeAsync(0).then(() => undefined);
 
 beforeEach(() => {
   FakeSocket.all = [];
@@ -44,7 +53,8 @@ describe('createWebLabApi', () => {
     expect(FakeSocket.all.map((s) => s.url)).toEqual(['ws://127.0.0.1:5170/api/events']);
   });
 
-  it('replays the history to a late event subscriber and hands a late snapshot subscriber the latest snapshot', () => {
+  it('replays the lab\'s recent events to a late event subscriber and hands a late snapshot subscriber the latest snapshot', async () => {
+    const fetchMock = labRemembers([event(1), event(2)]);
     const api = createWebLabApi('http://127.0.0.1:5170');
     api.onEvent(() => {});
     const socket = FakeSocket.all[0]!;
@@ -54,16 +64,20 @@ describe('createWebLabApi', () => {
     socket.push({ type: 'snapshot', snapshot });
     const late: LabEvent[] = [];
     api.onEvent((e) => late.push(e));
+    await settle();
+    expect(fetchMock).toHaveBeenCalledWith('http://127.0.0.1:5170/api/events/recent', expect.objectContaining({ method: 'GET' }));
     expect(late.map((e) => e.message)).toEqual(['event 1', 'event 2']);
     const snapshots: unknown[] = [];
     api.onSnapshot((s) => snapshots.push(s));
     expect(snapshots).toEqual([snapshot]);
   });
 
-  it('does not deliver the history the host replays after a reconnect twice', () => {
+  it('does not deliver the history the host replays after a reconnect twice', async () => {
+    labRemembers([]);
     const api = createWebLabApi('http://127.0.0.1:5170');
     const seen: string[] = [];
     api.onEvent((e) => seen.push(e.message));
+    await settle();
     FakeSocket.all[0]!.push({ type: 'event', event: event(1) });
     FakeSocket.all[0]!.drop();
     vi.advanceTimersByTime(1000);
@@ -97,7 +111,7 @@ describe('createWebLabApi', () => {
   });
 
   it('sends the health check settings as PUT /api/health and the balancer settings as PUT /api/balancer', async () => {
-    const fetchMock = vi.fn(async () => new Response('{}', { status: 200 }));
+    const fetchMock = vi.fn(async () => new Response('null', { status: 200 }));
     vi.stubGlobal('fetch', fetchMock);
     const api = createWebLabApi('http://127.0.0.1:5170');
     expect(await api.setHealth({ enabled: true, path: '/health', intervalMs: 2000, rise: 2, fall: 3 })).toEqual({ ok: true, value: null });

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import {
+  addBackendsSchema,
+  backendActionSchema,
+  patchBackendSchema,
+  portParamSchema,
+  setBalancerSchema,
+  setHealthSchema,
+} from './schemas';
+import type { LabEvent, Result, Snapshot } from './types';
+
+/** One positional argument of a command: its name (a route parameter, or `body`) and its schema. */
+export interface ArgSpec {
+  readonly name: string;
+  readonly schema: z.ZodType;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One row of the command table. `result` is a type carrier only: its value is never read. */
+export interface CommandSpec {
+  readonly method: HttpMethod;
+  /** The control API route; `:name` segments are the arguments of that name, `body` is the JSON body. */
+  readonly path: string;
+  readonly args: readonly ArgSpec[];
+  readonly result: unknown;
+}
+
+const arg = <S extends z.ZodType>(name: string, schema: S): { readonly name: string; readonly schema: S } => ({ name, schema });
+/** Names a command's result type in the table without a value. */
+const returns = <T>(): T => undefined as T;
+
+const port = arg('port', portParamSchema);
+
+/**
+ * Every command, declared once: its name, the schema of each argument, its
+ * result type and its HTTP route. The Lab implements `LabCommands`, the
+ * IPC channels, the preload bridge, the control API's routes, the web
+ * client and `LabApi` all derive from this table. Adding a command is one
+ * row here and one Lab method.
+ */
+export const COMMANDS = {
+  snapshot: { method: 'GET', path: '/api/snapshot', args: [], result: returns<Snapshot>() },
+  recentEvents: { method: 'GET', path: '/api/events/recent', args: [], result: returns<LabEvent[]>() },
+  addBackends: { method: 'POST', path: '/api/backends', args: [arg('body', addBackendsSchema)], result: returns<{ ports: number[] }>() },
+  backendAction: { method: 'POST', path: '/api/backends/:port/:action', args: [port, arg('action', backendActionSchema)], result: returns<null>() },
+  removeBackend: { method: 'DELETE', path: '/api/backends/:port', args: [port], result: returns<null>() },
+  patchBackend: { method: 'PATCH', path: '/api/backends/:port', args: [port, arg('body', patchBackendSchema)], result: returns<null>() },
+  setBalancer: { method: 'PUT', path: '/api/balancer', args: [arg('body', setBalancerSchema)], result: returns<null>() },
+  setHealth: { method: 'PUT', path: '/api/health', args: [arg('body', setHealthSchema)], result: returns<null>() },
+  resetStats: { method: 'POST', path: '/api/stats/reset', args: [], result: returns<null>() },
+} as const satisfies Record<string, CommandSpec>;
+
+type Table = typeof COMMANDS;
+export type CommandName = keyof Table;
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
+/** What a list of argument specs parses to, position by position. */
+type ParsedArgs<A extends readonly ArgSpec[]> = { -readonly [I in keyof A]: A[I] extends { schema: infer S extends z.ZodType } ? z.output<S> : never };
+/** The parsed arguments of command K, in order. */
+export type CommandArgs<K extends CommandName> = ParsedArgs<Table[K]['args']>;
+export type CommandResult<K extends CommandName> = Table[K]['result'];
+
+/** What the Lab implements: one method per row, checked by the compiler (a pure read may answer at once). */
+export type LabCommands = { [K in CommandName]: (...args: CommandArgs<K>) => CommandResult<K> | Promise<CommandResult<K>> };
+
+/**
+ * The streams a UI subscribes to. Each subscription returns its
+ * unsubscribe function; a late event subscriber first gets the lab's
+ * recent events (from `recentEvents`), a late snapshot subscriber the
+ * latest snapshot.
+ */
+export const STREAMS = {
+  onSnapshot: { channel: 'lab:on-snapshot', message: returns<Snapshot>() },
+  onEvent: { channel: 'lab:on-event', message: returns<LabEvent>() },
+} as const;
+export type StreamName = keyof typeof STREAMS;
+export type LabStreams = { [K in StreamName]: (listener: (message: (typeof STREAMS)[K]['message']) => void) => () => void };
+
+/**
+ * Everything a UI may do with a lab: every command (answering a Result,
+ * never throwing) and every stream. Implemented over IPC (preload) and
+ * over HTTP/WebSocket (browser); the renderer knows nothing else.
+ */
+export type LabApi = { [K in CommandName]: (...args: CommandArgs<K>) => Promise<Result<CommandResult<K>>> } & LabStreams;
+
+export const ipcChannel = (name: CommandName): string => `lab:${name}`;
