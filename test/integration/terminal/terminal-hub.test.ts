@@ -47,7 +47,7 @@ describe('TerminalHub over real backends', () => {
     await requests(port, 5, 30);
     await waitFor('the live log lines', () => loggedRequests(seen).length === 30);
     expect(loggedRequests(seen)).toEqual([...Array(30).keys()]);
-    expect(seen).toMatch(/\u001b\[2m─── pid \d+ started: /);
+    expect(seen.startsWith('\u001b[2m─── pid ')).toBe(true);
 
     off();
     const closedAt = seen.length;
