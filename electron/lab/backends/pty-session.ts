@@ -55,6 +55,25 @@ export class PtySession {
     return this.ended;
   }
 
+  /** Sends input to the terminal (Ctrl-C is '\x03'); false once the session has ended. */
+  write(data: string): boolean {
+    if (this.ended) return false;
+    this.pty.write(data);
+    return true;
+  }
+
+  /** Resizes the terminal; false once the session has ended or the size is refused. */
+  resize(cols: number, rows: number): boolean {
+    if (this.ended) return false;
+    try {
+      this.pty.resize(cols, rows);
+      return true;
+    } catch {
+      // The pty closed between the check and the ioctl.
+      return false;
+    }
+  }
+
   /** Signals the whole process group; false if it is gone already. */
   signal(signal: NodeJS.Signals): boolean {
     return signalGroup(this.pid, signal);

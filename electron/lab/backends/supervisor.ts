@@ -61,6 +61,7 @@ export class Supervisor {
   /** Ports whose start() is checking the port, before anything is spawned. */
   private readonly reserving = new Set<number>();
   private readonly listeners = new Set<(change: StatusChange) => void>();
+  private readonly outputListeners = new Set<(port: number, data: Buffer) => void>();
   private closing = false;
 
   constructor(options: SupervisorOptions = {}) {
@@ -125,7 +126,10 @@ export class Supervisor {
         command,
         cwd: spec.cwd ?? process.cwd(),
         env: { ...process.env, ...spec.env, PORT: String(port), ELECTRON_RUN_AS_NODE: '1' },
-        onData: (data) => entry.output.push(data),
+        onData: (data) => {
+          entry.output.push(data);
+          this.emitOutput(port, data);
+        },
       });
     } catch (err) {
       this.setStatus(entry, 'failed', { pid: null, command, exit: null, error: `could not start: ${message(err)}` });
@@ -212,6 +216,30 @@ export class Supervisor {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /**
+   * Calls back with every chunk of raw pty output of every backend, as it
+   * arrives (before any status change its session's exit causes); returns
+   * the unsubscribe function.
+   */
+  onOutput(listener: (port: number, data: Buffer) => void): () => void {
+    this.outputListeners.add(listener);
+    return () => {
+      this.outputListeners.delete(listener);
+    };
+  }
+
+  /** Sends input to the backend's terminal; false when it has no running process. */
+  write(port: number, data: string): boolean {
+    const run = this.entries.get(port)?.run;
+    return run !== null && run !== undefined && run.session.write(data);
+  }
+
+  /** Resizes the backend's terminal; false when it has no running process. */
+  resize(port: number, cols: number, rows: number): boolean {
+    const run = this.entries.get(port)?.run;
+    return run !== null && run !== undefined && run.session.resize(cols, rows);
   }
 
   /** Stops every backend, in parallel; no start is accepted afterwards. */
@@ -303,6 +331,16 @@ export class Supervisor {
         listener(change);
       } catch (err) {
         console.error('backend status listener failed:', err);
+      }
+    }
+  }
+
+  private emitOutput(port: number, data: Buffer): void {
+    for (const listener of this.outputListeners) {
+      try {
+        listener(port, data);
+      } catch (err) {
+        console.error('backend output listener failed:', err);
       }
     }
   }
