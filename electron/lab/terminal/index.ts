@@ -1,4 +1,3 @@
 export { TerminalHub, type TerminalHubOptions, type TerminalListener, type SubscribeOptions } from './terminal-hub';
 export type { TerminalSource } from './terminal-source';
 export { plainText } from './plain-text';
-export type { Schedule } from './schedule';

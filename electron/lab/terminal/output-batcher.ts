@@ -1,11 +1,11 @@
-import type { Schedule } from './schedule';
+import type { Clock } from '../clock';
 
 export interface OutputBatcherOptions {
   /** How long output may wait for more before it goes out. */
   delayMs: number;
   /** Pending characters that make it go out at once. */
   maxChars: number;
-  schedule: Schedule;
+  clock: Pick<Clock, 'after'>;
 }
 
 /**
@@ -27,10 +27,10 @@ export class OutputBatcher {
     if (text === '') return;
     this.pending += text;
     if (this.pending.length >= this.options.maxChars) this.flush();
-    else this.cancel ??= this.options.schedule(() => {
+    else this.cancel ??= this.options.clock.after(this.options.delayMs, () => {
       this.cancel = null;
       this.flush();
-    }, this.options.delayMs);
+    });
   }
 
   /** Sends what is pending now. */

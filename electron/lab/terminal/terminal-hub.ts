@@ -6,7 +6,7 @@ import type { BackendState } from '../backends/types';
 import { LabError } from '../lab-error';
 import { OutputBatcher } from './output-batcher';
 import { plainText } from './plain-text';
-import { realSchedule, type Schedule } from './schedule';
+import { systemClock, type Clock } from '../clock';
 import { endedBanner, notStartedBanner, startedBanner } from './session-banner';
 import type { TerminalSource } from './terminal-source';
 
@@ -18,7 +18,7 @@ export interface TerminalHubOptions {
   /** Pending characters that are sent at once (default 128 Ki). */
   maxBatchChars?: number;
   /** The timer; tests pass their own. */
-  schedule?: Schedule;
+  clock?: Clock;
 }
 
 /** What a subscriber gets; see `TerminalHub.subscribe`. */
@@ -66,7 +66,7 @@ export class TerminalHub {
   private readonly ringBytes: number;
   private readonly flushDelayMs: number;
   private readonly maxBatchChars: number;
-  private readonly schedule: Schedule;
+  private readonly clock: Clock;
   private readonly offs: (() => void)[];
 
   constructor(
@@ -76,7 +76,7 @@ export class TerminalHub {
     this.ringBytes = options.ringBytes ?? 128 * 1024;
     this.flushDelayMs = options.flushDelayMs ?? 5;
     this.maxBatchChars = options.maxBatchChars ?? 128 * 1024;
-    this.schedule = options.schedule ?? realSchedule;
+    this.clock = options.clock ?? systemClock;
     for (const state of source.list()) {
       if (state.pid !== null) this.channel(state.port).pid = state.pid;
     }
@@ -107,7 +107,7 @@ export class TerminalHub {
     channel.batcher ??= new OutputBatcher((text) => this.broadcast(channel, text), {
       delayMs: this.flushDelayMs,
       maxChars: this.maxBatchChars,
-      schedule: this.schedule,
+      clock: this.clock,
     });
     return () => {
       if (!channel.subscribers.delete(subscriber) || channel.subscribers.size > 0) return;

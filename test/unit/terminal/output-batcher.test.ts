@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { OutputBatcher } from '../../../electron/lab/terminal/output-batcher';
-import { ManualSchedule } from './manual-schedule';
+import { ManualClock } from '../../support/manual-clock';
 
 function setup(delayMs = 5, maxChars = 10) {
-  const clock = new ManualSchedule();
+  const clock = new ManualClock();
   const sent: string[] = [];
-  const batcher = new OutputBatcher((text) => sent.push(text), { delayMs, maxChars, schedule: clock.schedule });
+  const batcher = new OutputBatcher((text) => sent.push(text), { delayMs, maxChars, clock });
   return { clock, sent, batcher };
 }
 

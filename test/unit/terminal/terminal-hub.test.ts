@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { LabError } from '../../../electron/lab/lab-error';
 import { TerminalHub, type TerminalHubOptions } from '../../../electron/lab/terminal/terminal-hub';
 import { FakeTerminalSource } from './fake-terminal-source';
-import { ManualSchedule } from './manual-schedule';
+import { ManualClock } from '../../support/manual-clock';
 
 const PORT = 4000;
 const DELAY = 5;
 
 function setup(options: TerminalHubOptions = {}) {
-  const clock = new ManualSchedule();
+  const clock = new ManualClock();
   const source = new FakeTerminalSource();
   source.add(PORT);
-  const hub = new TerminalHub(source, { flushDelayMs: DELAY, schedule: clock.schedule, ...options });
+  const hub = new TerminalHub(source, { flushDelayMs: DELAY, clock, ...options });
   return { clock, source, hub };
 }
 
