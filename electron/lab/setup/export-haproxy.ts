@@ -129,7 +129,9 @@ function retryLines(setup: LabSetup): string[] {
 }
 
 function healthLines(setup: LabSetup): string[] {
-  return setup.health ? [`option httpchk GET ${setup.health.path}`] : [];
+  // `#`, quotes and backslashes mean something to HAProxy's line reader; percent-encoded they are the same path.
+  const path = setup.health?.path.replace(/[#"'\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return path ? [`option httpchk GET ${path}`] : [];
 }
 
 function stickyLines(setup: LabSetup): string[] {

@@ -106,13 +106,17 @@ function serverLine(setup: LabSetup, backend: BackendSetup, address: string): st
   // nginx refuses weight=0; `down` is its way to take no requests.
   if (weight > 0) params.push(`weight=${weight}`);
   params.push(`max_fails=${backend.maxFails ?? SERVER_DEFAULTS.maxFails}`);
-  params.push(`fail_timeout=${formatDuration(backend.failTimeoutMs ?? SERVER_DEFAULTS.failTimeoutMs)}`);
+  // nginx reads fail_timeout in whole seconds (ngx_parse_time with is_sec): round up, and say so.
+  const failTimeoutMs = backend.failTimeoutMs ?? SERVER_DEFAULTS.failTimeoutMs;
+  const failTimeoutS = Math.ceil(failTimeoutMs / 1000);
+  params.push(`fail_timeout=${failTimeoutS}s`);
   if (backend.maxConns) params.push(`max_conns=${backend.maxConns}`);
   if (backend.backup) params.push('backup');
   if (backend.down || weight === 0) params.push('down');
   const notes: string[] = [];
   if (weight === 0 && !backend.down) notes.push('weight 0 in the lab; nginx has no weight 0, so down');
   if (roundRobin && (backend.weight ?? 1) !== 1) notes.push(`lab weight ${backend.weight} unused by round-robin`);
+  if (failTimeoutS * 1000 !== failTimeoutMs) notes.push(`lab fail_timeout ${failTimeoutMs}ms; nginx counts whole seconds`);
   if (backend.slowStartMs) notes.push(`nginx Plus: slow_start=${formatDuration(backend.slowStartMs)}`);
   if (backend.drain) notes.push('nginx Plus: drain');
   const fault = describeFault(backend.fault);
