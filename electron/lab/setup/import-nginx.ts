@@ -1,7 +1,7 @@
 import { type NginxDirective, parseNginxConfig } from './parse-nginx-config';
 import { parseNginxDuration } from './nginx-duration';
 import { parseSetup } from './parse-setup';
-import { SERVER_DEFAULTS } from './setup-defaults';
+import { NGINX_PROXY_DEFAULTS, SERVER_DEFAULTS } from './setup-defaults';
 import { type BackendSetup, type LabSetup, NEXT_UPSTREAM_CONDITIONS, type NextUpstreamCondition, type ProxySetup, SETUP_VERSION } from './setup-schema';
 import type { HashKey } from '../../shared/types';
 
@@ -86,7 +86,8 @@ export function importNginx(text: string, options: NginxImportOptions): NginxImp
 function build(directives: NginxDirective[], options: NginxImportOptions): NginxImport {
   const unsupported: string[] = [];
   const { name, body, at } = chooseUpstream(directives, options.upstream);
-  const proxy: ProxySetup = { port: options.proxyPort ?? 8080, algorithm: 'round-robin' };
+  // nginx's defaults written out, so the setup says what nginx would do (a 60 s connect timeout, not the lab's 1 s).
+  const proxy: ProxySetup = { port: options.proxyPort ?? 8080, algorithm: 'round-robin', ...NGINX_PROXY_DEFAULTS, nextUpstream: [...NGINX_PROXY_DEFAULTS.nextUpstream] };
   let method: ProxySetup['algorithm'] | null = null;
   const backends: BackendSetup[] = [];
   const mapping: ServerMapping[] = [];
