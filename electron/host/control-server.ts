@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Lab } from '../lab/lab';
 import { runCommand } from '../lab/run-command';
 import { readJsonBody } from './read-json-body';
+import { COMMANDS, type CommandSpec } from '../shared/command-table';
 import { BODY, matchRoute, type RouteMatch } from './routes';
 import { serveStatic } from './serve-static';
 import { isTrustedRequest } from './trusted-origin';
@@ -87,6 +88,8 @@ export class ControlServer {
     }
     const result = await runCommand(this.options.lab, route.command, args);
     if (!result.ok) return send(res, result.status ?? 400, { error: result.error, field: result.field ?? null });
+    const spec: CommandSpec = COMMANDS[route.command];
+    if (spec.reply === 'text') return sendText(res, String(result.value));
     return send(res, 200, result.value);
   }
 
@@ -113,6 +116,11 @@ export class ControlServer {
     });
     ws.on('error', () => ws.terminate());
   }
+}
+
+function sendText(res: ServerResponse, text: string): void {
+  res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

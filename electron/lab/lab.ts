@@ -14,6 +14,7 @@ import { projectSnapshot } from './project-snapshot';
 import { LabProxy } from './proxy/lab-proxy';
 import { Rotation } from './rotation';
 import { SessionLoss } from './session-loss';
+import { TerminalHub } from './terminal/terminal-hub';
 import { LabStats } from './stats/lab-stats';
 import type { LabCommands } from '../shared/command-table';
 import type { AddBackendsInput, BackendAction, LabEvent, PatchBackendInput, SetBalancerInput, SetHealthInput, Snapshot } from '../shared/types';
@@ -33,6 +34,8 @@ const RETRY_REPORT_TICKS = 10;
 export class Lab implements LabCommands {
   readonly stats = new LabStats();
   readonly clock: Clock;
+  /** Every backend's terminal: its recent output and live stream, and keystrokes to its pty. */
+  readonly terminals: TerminalHub;
   private readonly options: ResolvedLabOptions;
   private readonly fleet: Fleet;
   private readonly rotation: Rotation;
@@ -54,6 +57,8 @@ export class Lab implements LabCommands {
     this.clock = options.clock ?? systemClock;
     this.log = new EventLog(this.clock);
     this.fleet = new Fleet(this.options.fleet);
+    // Before any backend starts, so no output is missed.
+    this.terminals = new TerminalHub(this.fleet.supervisor, { clock: this.clock });
     const balancer: Balancer = createBalancer(algorithm, []);
     this.health = new LabHealth(host, (port, change, state) => this.lifecycle.onHealth(port, change, state), this.clock);
     if (options.health) this.health.configure(options.health);
@@ -105,6 +110,7 @@ export class Lab implements LabCommands {
     this.stopTicking = null;
     this.health.stop();
     await this.fleet.supervisor.shutdown();
+    this.terminals.close();
     await this.proxy.close();
   }
 
@@ -154,6 +160,7 @@ export class Lab implements LabCommands {
 
   async removeBackend(port: number): Promise<null> {
     await this.lifecycle.remove(port);
+    this.terminals.forget(port);
     this.stats.forget(port);
     this.proxy.forget(port);
     this.rotation.reload();

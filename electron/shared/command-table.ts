@@ -24,6 +24,8 @@ export interface CommandSpec {
   readonly path: string;
   readonly args: readonly ArgSpec[];
   readonly result: unknown;
+  /** Over HTTP the string result is the body as text/plain (for scripts), not JSON. */
+  readonly reply?: 'text';
 }
 
 const arg = <S extends z.ZodType>(name: string, schema: S): { readonly name: string; readonly schema: S } => ({ name, schema });

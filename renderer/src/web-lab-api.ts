@@ -1,4 +1,4 @@
-import { COMMANDS, COMMAND_NAMES, type CommandName, type LabApi } from '../../electron/shared/command-table';
+import { COMMANDS, COMMAND_NAMES, type CommandName, type CommandSpec, type LabApi } from '../../electron/shared/command-table';
 import { EventReplay } from '../../electron/shared/event-replay';
 import type { LabEvent, Result, Snapshot } from '../../electron/shared/types';
 
@@ -21,7 +21,7 @@ export function createWebLabApi(origin: string): LabApi {
   let socket: WebSocket | null = null;
 
   async function call(name: CommandName, args: readonly unknown[]): Promise<Result<unknown>> {
-    const spec = COMMANDS[name];
+    const spec: CommandSpec = COMMANDS[name];
     let body: unknown;
     const path = spec.path.replace(/:(\w+)/g, (_, param: string) => encodeURIComponent(String(args[spec.args.findIndex((a) => a.name === param)])));
     const bodyAt = spec.args.findIndex((a) => a.name === 'body');
@@ -36,6 +36,7 @@ export function createWebLabApi(origin: string): LabApi {
     } catch (error) {
       return { ok: false, error: `the lab is not reachable: ${(error as Error).message}` };
     }
+    if (response.ok && spec.reply === 'text') return { ok: true, value: await response.text() };
     let data: unknown;
     let json = true;
     try {
