@@ -158,6 +158,12 @@ export class Lab implements LabCommands {
     return null;
   }
 
+  /** The backend's recent terminal output as plain text (escape sequences and control characters stripped). */
+  backendOutput(port: number): string {
+    this.fleet.require(port);
+    return this.terminals.text(port);
+  }
+
   async removeBackend(port: number): Promise<null> {
     await this.lifecycle.remove(port);
     this.terminals.forget(port);

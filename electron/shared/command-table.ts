@@ -46,6 +46,7 @@ export const COMMANDS = {
   recentEvents: { method: 'GET', path: '/api/events/recent', args: [], result: returns<LabEvent[]>() },
   addBackends: { method: 'POST', path: '/api/backends', args: [arg('body', addBackendsSchema)], result: returns<{ ports: number[] }>() },
   backendAction: { method: 'POST', path: '/api/backends/:port/:action', args: [port, arg('action', backendActionSchema)], result: returns<null>() },
+  backendOutput: { method: 'GET', path: '/api/backends/:port/output', args: [port], result: returns<string>(), reply: 'text' },
   removeBackend: { method: 'DELETE', path: '/api/backends/:port', args: [port], result: returns<null>() },
   patchBackend: { method: 'PATCH', path: '/api/backends/:port', args: [port, arg('body', patchBackendSchema)], result: returns<null>() },
   setBalancer: { method: 'PUT', path: '/api/balancer', args: [arg('body', setBalancerSchema)], result: returns<null>() },
