@@ -55,7 +55,8 @@ export function forwardedClientAddress(entry: string | null | undefined): string
   const [, host, port] = bracketed ?? plain ?? [];
   if (host === undefined || host.includes('%')) return null;
   if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535)) return null;
-  if (bracketed) return isIPv6(host) ? host : null;
+  // nginx parses what is inside brackets as any address, IPv4 included.
+  if (bracketed) return isIPv4(host) || isIPv6(host) ? host : null;
   return isIPv4(host) ? host : null;
 }
 
