@@ -27,7 +27,7 @@ export type CliOptions = Omit<FlagValues, HealthKey | 'backends' | 'algorithm'> 
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; help: true } | { ok: false; help: false; error: string };
 
 type Entry = [FlagKey, FlagRow<unknown>];
-const ENTRIES = Object.entries(FLAGS) as Entry[];
+const entries = (): Entry[] => Object.entries(FLAGS) as Entry[];
 
 /** A rule across flags: the message naming the flag at fault, or null. `given` holds the flags on the command line. */
 type CrossRule = (values: FlagValues, given: ReadonlySet<FlagKey>) => string | null;
@@ -54,8 +54,9 @@ const CROSS_RULES: readonly CrossRule[] = [
  * naming it. `env` supplies the rows that name an environment variable.
  */
 export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): CliParse {
+  const rows = entries();
   const options: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' } };
-  for (const [, row] of ENTRIES) options[row.flag] = { type: row.arg === undefined ? 'boolean' : 'string' };
+  for (const [, row] of rows) options[row.flag] = { type: row.arg === undefined ? 'boolean' : 'string' };
   let raw: Record<string, string | boolean | undefined>;
   try {
     raw = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as typeof raw;
@@ -66,7 +67,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
 
   const values: Record<string, unknown> = {};
   const given = new Set<FlagKey>();
-  for (const [key, row] of ENTRIES) {
+  for (const [key, row] of rows) {
     const text = raw[row.flag] ?? (row.env === undefined ? undefined : env[row.env]);
     if (text === undefined) {
       values[key] = row.default;
