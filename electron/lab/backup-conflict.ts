@@ -1,7 +1,5 @@
-import type { Algorithm } from '../shared/types';
-
-/** nginx's own name for each method that refuses `backup`. */
-const NGINX_NAME: Partial<Record<Algorithm, string>> = { 'ip-hash': 'ip_hash', hash: 'hash', 'random-two': 'random' };
+import { listInWords, methodOf } from './balancer/methods';
+import { ALGORITHMS, type Algorithm } from '../shared/types';
 
 /** nginx's documentation of `backup`, word for word. */
 const NGINX_RULE = '"The parameter cannot be used along with the hash, ip_hash, and random load balancing methods."';
@@ -11,6 +9,6 @@ const NGINX_RULE = '"The parameter cannot be used along with the hash, ip_hash, 
  * nginx's rule: `what` is the backend(s) concerned ("24502 is a backup").
  */
 export function backupConflict(algorithm: Algorithm, what: string): string {
-  const name = NGINX_NAME[algorithm] ?? algorithm;
-  return `${what} and the method is ${algorithm} (nginx \`${name}\`): nginx refuses \`backup\` there. ${NGINX_RULE} Use round-robin, weighted, least-conn or least-time, or make it a primary.`;
+  const allowing = ALGORITHMS.filter((name) => methodOf(name).traits.allowsBackup);
+  return `${what} and the method is ${algorithm} (nginx \`${methodOf(algorithm).traits.nginxName}\`): nginx refuses \`backup\` there. ${NGINX_RULE} Use ${listInWords(allowing)}, or make it a primary.`;
 }

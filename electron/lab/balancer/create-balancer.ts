@@ -1,25 +1,10 @@
-import { isFull, isUsable, selectionWeight } from './availability';
-import { pickWithBackup } from './backup';
-import { clientAddressBytes } from './client-address';
-import { consistentHashPick } from './consistent-hash';
-import { buildRing, type HashRing } from './hash-ring';
-import { ipHashPick } from './ip-hash';
-import { leastConnPick } from './least-conn';
-import { leastTimePick, recordTtfb } from './least-time';
+import { isFull, isUsable } from './availability';
+import { recordTtfb } from './least-time';
+import { BACKUP_FORBIDDEN, methodOf, type Picker } from './methods';
 import type { PickContext } from './pick-context';
-import { randomTwoPick } from './random-two';
-import { capEffectiveWeights, SLOW_START_METHODS, slowStartWeight } from './slow-start';
+import { slowStartWeight } from './slow-start';
 import { smoothWeightedPick } from './smooth-weighted';
-import {
-  BACKUP_FORBIDDEN,
-  NO_BACKUP_ALGORITHMS,
-  type Balancer,
-  type BalancerAlgorithm,
-  type BalancerOptions,
-  type Peer,
-  type PeerConfig,
-  type RequestInfo,
-} from './types';
+import type { Balancer, BalancerAlgorithm, BalancerOptions, Peer, PeerConfig, RequestInfo } from './types';
 
 /**
  * Create a balancer that selects peers exactly as nginx 1.22 does for
@@ -40,14 +25,16 @@ export function createBalancer(
   const random = options.random ?? Math.random;
   let currentAlgorithm: BalancerAlgorithm = algorithm;
   let peers: Peer[] = [];
-  // Built once per configure: nginx builds its ring when it reads the config.
-  let ring: HashRing | null = null;
+  // Made on every configure, as nginx builds a method's state (the hash ring) when it reads the config.
+  let picker: Picker = () => null;
 
-  const baseWeight = (peer: Peer): number => selectionWeight(currentAlgorithm, peer.weight);
+  let traits = methodOf(algorithm).traits;
+  // A weight of 0 means "no new requests" whether or not the method counts weights.
+  const baseWeight = (peer: Peer): number => (traits.usesWeights ? peer.weight : peer.weight > 0 ? 1 : 0);
   const weightAt =
     (now: number) =>
     (peer: Peer): number =>
-      SLOW_START_METHODS.has(currentAlgorithm) ? slowStartWeight(peer, baseWeight(peer), now) : baseWeight(peer);
+      traits.slowStart ? slowStartWeight(peer, baseWeight(peer), now) : baseWeight(peer);
 
   // nginx's `peers->single`: with one server (backups included) there is
   // nothing to fail over to, so it does no failure accounting and never retries.
@@ -70,26 +57,7 @@ export function createBalancer(
       usable,
       roundRobin: () => smoothWeightedPick(peers.filter(usable), weightOf),
     });
-
-    switch (currentAlgorithm) {
-      case 'ip-hash':
-        return ipHashPick(peers, peers.map(weightOf), clientAddressBytes(request?.clientKey), context());
-      case 'hash':
-        return ring === null ? context().roundRobin() : consistentHashPick(ring, request?.hashKey ?? '', context(), weightOf);
-      case 'random-two':
-        return randomTwoPick(peers, peers.map(weightOf), random, context());
-      case 'round-robin':
-      case 'weighted':
-      case 'least-conn':
-      case 'least-time':
-        return pickWithBackup(peers, tried, (list) => {
-          const candidates = list.filter(usable);
-          capEffectiveWeights(candidates, weightOf);
-          if (currentAlgorithm === 'least-conn') return leastConnPick(candidates, weightOf);
-          if (currentAlgorithm === 'least-time') return leastTimePick(candidates, weightOf);
-          return smoothWeightedPick(candidates, weightOf);
-        });
-    }
+    return picker({ peers, tried, request, weightOf, usable, context });
   }
 
   const balancer: Balancer = {
@@ -153,12 +121,13 @@ export function createBalancer(
         if (seen.has(config.id)) throw new RangeError(`duplicate peer id ${config.id}`);
         seen.add(config.id);
       }
-      if (NO_BACKUP_ALGORITHMS.includes(nextAlgorithm) && nextConfigs.some((config) => config.backup === true)) {
+      if (!methodOf(nextAlgorithm).traits.allowsBackup && nextConfigs.some((config) => config.backup === true)) {
         throw new Error(BACKUP_FORBIDDEN);
       }
 
       const byId = new Map(peers.map((peer) => [peer.id, peer]));
       currentAlgorithm = nextAlgorithm;
+      traits = methodOf(nextAlgorithm).traits;
       peers = nextConfigs.map((config) => {
         // Reuse the object so reports for requests in flight still land.
         const peer = byId.get(config.id) ?? newPeer(config);
@@ -173,7 +142,7 @@ export function createBalancer(
         peer.checked = 0;
         return peer;
       });
-      ring = currentAlgorithm === 'hash' ? buildRing(peers, baseWeight) : null;
+      picker = methodOf(currentAlgorithm).createPicker({ peers, baseWeight, random });
     },
   };
 

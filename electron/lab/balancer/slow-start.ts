@@ -1,11 +1,5 @@
+import { methodOf } from './methods';
 import type { BalancerAlgorithm, Peer } from './types';
-
-/**
- * The methods slow start applies to. nginx Plus refuses `slow_start` with
- * hash, ip_hash and random: their choice does not go by a weight share that
- * could ramp, so there it is ignored.
- */
-export const SLOW_START_METHODS: ReadonlySet<BalancerAlgorithm> = new Set(['round-robin', 'weighted', 'least-conn', 'least-time']);
 
 /**
  * The weight a peer in slow start may use (nginx Plus `slow_start`, HAProxy
@@ -23,24 +17,12 @@ export function slowStartWeight(peer: Peer, weight: number, now: number): number
 }
 
 /**
- * Hold each candidate's effective weight at or below its current cap. A
- * peer that recovers keeps the effective weight it had, which can be its
- * full weight; without this the cap would only stop it from climbing.
- */
-export function capEffectiveWeights(candidates: readonly Peer[], weightOf: (peer: Peer) => number): void {
-  for (const peer of candidates) {
-    const cap = weightOf(peer);
-    if (peer.effectiveWeight > cap) peer.effectiveWeight = cap;
-  }
-}
-
-/**
  * How far `peer`'s slow start has come at `now`, from 0 to 1, or null when it
  * is not ramping (off, never recovered, finished, or a method slow start does
- * not apply to). For the snapshot; selection uses {@link slowStartWeight}.
+ * not apply to: a method whose `slowStart` trait is false). For the snapshot; selection uses {@link slowStartWeight}.
  */
 export function slowStartProgress(peer: Peer, algorithm: BalancerAlgorithm, now: number): number | null {
-  if (!SLOW_START_METHODS.has(algorithm) || peer.slowStartMs <= 0 || peer.slowStartAt === null) return null;
+  if (!methodOf(algorithm).traits.slowStart || peer.slowStartMs <= 0 || peer.slowStartAt === null) return null;
   const elapsed = now - peer.slowStartAt;
   if (elapsed >= peer.slowStartMs) return null;
   return Math.max(0, elapsed) / peer.slowStartMs;

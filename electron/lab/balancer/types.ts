@@ -9,14 +9,8 @@ import type { Algorithm } from '../../shared/types';
 /** Every method the balancer implements: the shared `Algorithm` (kept as its own name for the balancer's signatures). */
 export type BalancerAlgorithm = Algorithm;
 
-/**
- * The methods `backup` peers cannot be used with: nginx refuses the config
- * (their modules do not set NGX_HTTP_UPSTREAM_BACKUP), and so does `configure`.
- */
-export const NO_BACKUP_ALGORITHMS: readonly BalancerAlgorithm[] = ['ip-hash', 'hash', 'random-two'];
-
-/** The error `configure` throws for `backup` peers with a {@link NO_BACKUP_ALGORITHMS} method. */
-export const BACKUP_FORBIDDEN = 'backup servers cannot be used with ip-hash, hash or random-two (nginx forbids it)';
+// Derived from the method modules; kept importable from here for the lab and the tests.
+export { BACKUP_FORBIDDEN, NO_BACKUP_ALGORITHMS } from './methods';
 
 /** What the user configured for one upstream server (nginx `server` line). */
 export interface PeerConfig {
@@ -74,9 +68,18 @@ export interface Peer extends PeerConfig {
 export interface RequestInfo {
   /** The client's IP address as text (IPv4 or IPv6), for `ip-hash`. */
   clientKey?: string;
+  /**
+   * Where `clientKey` came from (default the socket). A socket's IPv4-mapped
+   * address is an IPv4 client; an X-Forwarded-For one is hashed as the IPv6
+   * address nginx's realip makes of it (see client-address.ts).
+   */
+  clientKeyFrom?: ClientKeySource;
   /** The request URI (nginx `$request_uri`), for `hash`. */
   hashKey?: string;
 }
+
+/** Where a client address was read: the connection, or a trusted X-Forwarded-For entry. */
+export type ClientKeySource = 'socket' | 'x-forwarded-for';
 
 /** Options fixed for the balancer's lifetime. */
 export interface BalancerOptions {

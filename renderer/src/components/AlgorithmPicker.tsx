@@ -2,7 +2,7 @@ import { memo, useId } from 'react';
 import { ALGORITHMS, type Algorithm, type LabApi } from '../../../electron/shared/types';
 import { useBalancerChange } from '../hooks/use-balancer-change';
 import { useChosen } from '../hooks/use-chosen';
-import { ALGORITHM_INFO } from '../model/algorithm-info';
+import { useMethodTraits } from '../model/algorithm-info';
 import type { BalancerSettings } from '../model/balancer-settings';
 import { Equivalents } from './Equivalents';
 import { FieldError } from './FieldError';
@@ -13,13 +13,16 @@ export interface AlgorithmPickerProps {
   settings: BalancerSettings;
 }
 
-/** The balancing method: a labelled select, what the method does, and its nginx / HAProxy name. */
+/**
+ * The balancing method: a labelled select, and what the method does with its
+ * nginx / HAProxy name, from the lab's method traits (MethodsContext).
+ */
 export const AlgorithmPicker = memo(function AlgorithmPicker({ api, settings }: AlgorithmPickerProps) {
   const id = useId();
   const { command, send } = useBalancerChange(api);
   // The choice shows at once; the lab's next snapshot confirms it.
   const chosen = useChosen(settings.algorithm);
-  const info = ALGORITHM_INFO[chosen.shown];
+  const info = useMethodTraits(chosen.shown);
 
   const choose = async (next: Algorithm): Promise<void> => {
     chosen.choose(next);
@@ -44,7 +47,11 @@ export const AlgorithmPicker = memo(function AlgorithmPicker({ api, settings }: 
         ))}
       </select>
       <p id={`${id}-explain`} className="algorithm__explain">
-        {info.summary} <Equivalents nginx={info.nginx} haproxy={info.haproxy} />
+        {info && (
+          <>
+            {info.explain} <Equivalents nginx={info.nginx} haproxy={info.haproxy} />
+          </>
+        )}
       </p>
       <FieldError id={`${id}-error`} message={command.error} />
     </div>

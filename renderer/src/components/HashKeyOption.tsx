@@ -1,18 +1,25 @@
 import { useId } from 'react';
-import { HASH_KEYS, type HashKey, type LabApi } from '../../../electron/shared/types';
+import type { HashKeyTraits } from '../../../electron/shared/method-traits';
+import type { HashKey, LabApi } from '../../../electron/shared/types';
 import { useBalancerChange } from '../hooks/use-balancer-change';
 import { useChosen } from '../hooks/use-chosen';
 import type { BalancerSettings } from '../model/balancer-settings';
-import { HASH_KEY_INFO } from '../model/option-info';
 import { Equivalents } from './Equivalents';
 import { FieldError } from './FieldError';
 
+export interface HashKeyOptionProps {
+  api: LabApi;
+  settings: BalancerSettings;
+  /** The keys the method can hash, from its traits. */
+  keys: readonly HashKeyTraits[];
+}
+
 /** What `hash` hashes: the request URI, the path, or the client address; with its nginx / HAProxy form. */
-export function HashKeyOption({ api, settings }: { api: LabApi; settings: BalancerSettings }) {
+export function HashKeyOption({ api, settings, keys }: HashKeyOptionProps) {
   const id = useId();
   const { command, send } = useBalancerChange(api);
   const chosen = useChosen(settings.hashKey);
-  const info = HASH_KEY_INFO[chosen.shown];
+  const info = keys.find((key) => key.name === chosen.shown);
   const choose = async (hashKey: HashKey): Promise<void> => {
     chosen.choose(hashKey);
     if (!(await send({ hashKey })).ok) chosen.forget();
@@ -29,14 +36,18 @@ export function HashKeyOption({ api, settings }: { api: LabApi; settings: Balanc
         aria-describedby={command.error ? `${id}-explain ${id}-error` : `${id}-explain`}
         onChange={(e) => void choose(e.target.value as HashKey)}
       >
-        {HASH_KEYS.map((key) => (
-          <option key={key} value={key}>
-            {HASH_KEY_INFO[key].label}
+        {keys.map((key) => (
+          <option key={key.name} value={key.name}>
+            {key.label}
           </option>
         ))}
       </select>
       <p id={`${id}-explain`} className="option__explain">
-        {info.explain} <Equivalents nginx={info.nginx} haproxy={info.haproxy} />
+        {info && (
+          <>
+            {info.explain} <Equivalents nginx={info.nginx} haproxy={info.haproxy} />
+          </>
+        )}
       </p>
       <FieldError id={`${id}-error`} message={command.error} />
     </div>

@@ -1,34 +1,16 @@
-import type { HashKey } from '../../../electron/shared/types';
 import type { InlineText } from './algorithm-info';
 
-/** What a setting does, in one line, and what nginx and HAProxy call it (either may be absent). */
+/**
+ * What a setting does, in one line, and what nginx and HAProxy call it (either
+ * may be absent). The methods and their hash keys are not here: the lab
+ * reports them (see algorithm-info.ts).
+ */
 export interface OptionInfo {
   label: string;
   explain: string;
   nginx?: InlineText;
   haproxy?: InlineText;
 }
-
-export const HASH_KEY_INFO: Record<HashKey, OptionInfo> = {
-  'request-uri': {
-    label: 'Path and query ($request_uri)',
-    explain: 'The whole URL picks the backend: /a?x=1 and /a?x=2 may land on different ones.',
-    nginx: [{ code: 'hash $request_uri consistent;' }],
-    haproxy: [{ code: 'balance uri whole' }],
-  },
-  path: {
-    label: 'Path only ($uri)',
-    explain: 'Only the path picks the backend; the query string is ignored.',
-    nginx: [{ code: 'hash $uri consistent;' }],
-    haproxy: [{ code: 'balance uri' }],
-  },
-  client: {
-    label: 'Client address ($remote_addr)',
-    explain: 'Each client address picks the backend (all of it, unlike ip-hash’s /24).',
-    nginx: [{ code: 'hash $remote_addr consistent;' }],
-    haproxy: [{ code: 'balance source' }, ' with ', { code: 'hash-type consistent' }],
-  },
-};
 
 export const TRUST_FORWARDED_FOR_INFO: OptionInfo = {
   label: 'Trust X-Forwarded-For (one laptop plays many clients)',

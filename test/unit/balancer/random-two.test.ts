@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBalancer } from '../../../electron/lab/balancer/create-balancer';
 import type { Balancer, PeerConfig } from '../../../electron/lab/balancer/types';
-import { mustPick, peerOf, server } from './peers';
+import { mustPick, peerOf, seededRandom, server } from './peers';
 
 /** A random() that returns `values` in turn, then keeps returning the last one. */
 function seeded(...values: number[]): () => number {
@@ -61,9 +61,31 @@ describe("createBalancer('random-two')", () => {
     expect(mustPick(balancer, 1_001).id).toBe(42002);
   });
 
-  it('uses Math.random when no random is injected', () => {
-    const balancer = createBalancer('random-two', [server(42001), server(42002)]);
+  it('draws with Math.random when no random is injected', () => {
+    const random = vi.spyOn(Math, 'random');
+    try {
+      const balancer = createBalancer('random-two', [server(42001), server(42002)]);
+      // Equal load: the second peer drawn wins, so the pick shows the order of Math.random's draws.
+      random.mockReturnValueOnce(0.1).mockReturnValueOnce(0.9);
+      expect(mustPick(balancer, 1_000).id).toBe(42002);
+      random.mockReturnValueOnce(0.9).mockReturnValueOnce(0.1);
+      expect(mustPick(balancer, 1_000).id).toBe(42001);
+    } finally {
+      random.mockRestore();
+    }
+  });
 
-    expect([42001, 42002]).toContain(mustPick(balancer, 1_000).id);
+  it('takes the idle peer exactly when it is one of the two drawn: 2 picks in 3 among three equal peers', () => {
+    const conns = [0, 4, 4];
+    const probe = createBalancer('random-two', [server(42001), server(42002), server(42003)], { random: seededRandom(11) });
+    const picks = 3_000;
+    let idle = 0;
+    for (let i = 0; i < picks; i++) {
+      probe.peers.forEach((peer, j) => (peer.conns = conns[j] ?? 0));
+      if (mustPick(probe, 1_000).id === 42001) idle++;
+    }
+    // Two different peers out of three leave 42001 out with probability 1/3.
+    const expected = picks * (2 / 3);
+    expect(Math.abs(idle - expected)).toBeLessThan(expected * 0.05);
   });
 });

@@ -1,13 +1,26 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render as renderBare, screen, type RenderOptions } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { ReactElement } from 'react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodTraits } from '../../../electron/shared/method-traits';
 import type { Algorithm } from '../../../electron/shared/types';
 import { AlgorithmPicker } from '../../../renderer/src/components/AlgorithmPicker';
 import type { BalancerSettings } from '../../../renderer/src/model/balancer-settings';
+import { MethodsContext } from '../../../renderer/src/model/algorithm-info';
 import { createFakeLabApi } from './fake-lab-api';
+import { registryTraits } from './registry-traits';
 
 afterEach(cleanup);
+
+let methods: readonly MethodTraits[] = [];
+beforeAll(async () => {
+  methods = await registryTraits();
+});
+
+/** Render with the lab's own method traits provided, as the dashboard gets them from the lab. */
+const render = (ui: ReactElement, options?: RenderOptions) =>
+  renderBare(ui, { ...options, wrapper: ({ children }) => <MethodsContext.Provider value={methods}>{children}</MethodsContext.Provider> });
 
 const settings = (algorithm: Algorithm, rest: Partial<BalancerSettings> = {}): BalancerSettings => ({
   algorithm,
