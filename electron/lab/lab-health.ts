@@ -1,9 +1,10 @@
 import type { Clock } from './clock';
+import { DEFAULTS } from './defaults';
 import { HealthChecker } from './health/health-checker';
 import type { HealthCheckSettings, HealthState, SetHealthInput } from '../shared/types';
 
 /** Checks are off until asked for; these are HAProxy's `check inter 2s rise 2 fall 3` on `/`. */
-export const DEFAULT_HEALTH: HealthCheckSettings = { enabled: false, path: '/', intervalMs: 2000, rise: 2, fall: 3 };
+export const DEFAULT_HEALTH: HealthCheckSettings = { enabled: false, ...DEFAULTS.health };
 
 /** What a decided check result means for a backend's place in rotation. */
 export type HealthChange = 'failing' | 'passing' | 'recovered';

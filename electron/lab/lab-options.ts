@@ -1,7 +1,8 @@
 import type { SupervisorOptions } from './backends/types';
 import type { Clock } from './clock';
 import type { FleetOptions } from './fleet';
-import { DEFAULT_ROUTING, type Routing } from './proxy/request-info';
+import { DEFAULTS, defaultAlgorithm } from './defaults';
+import type { Routing } from './proxy/request-info';
 import type { Algorithm, HashKey, SetHealthInput } from '../shared/types';
 
 /** How to build a Lab; every field has a default. */
@@ -65,31 +66,31 @@ export interface ResolvedLabOptions {
 
 export function resolveLabOptions(options: LabOptions): ResolvedLabOptions {
   return {
-    backends: options.backends ?? options.weights?.length ?? 3,
-    proxyPort: options.proxyPort ?? 8080,
-    host: options.host ?? '127.0.0.1',
-    algorithm: options.algorithm ?? (options.weights ? 'weighted' : 'round-robin'),
+    backends: options.backends ?? options.weights?.length ?? DEFAULTS.backends,
+    proxyPort: options.proxyPort ?? DEFAULTS.proxyPort,
+    host: options.host ?? DEFAULTS.host,
+    algorithm: options.algorithm ?? defaultAlgorithm(options.weights !== undefined),
     weights: options.weights,
-    backups: options.backups ?? 0,
-    connectTimeoutMs: options.connectTimeoutMs ?? 1000,
-    snapshotIntervalMs: options.snapshotIntervalMs ?? 100,
-    drainTimeoutMs: options.drainTimeoutMs ?? 5000,
+    backups: options.backups ?? DEFAULTS.backups,
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
+    snapshotIntervalMs: options.snapshotIntervalMs ?? DEFAULTS.snapshotIntervalMs,
+    drainTimeoutMs: options.drainTimeoutMs ?? DEFAULTS.drainTimeoutMs,
     reservedPorts: options.reservedPorts ?? [],
     routing: {
-      hashKey: options.hashKey ?? DEFAULT_ROUTING.hashKey,
-      trustForwardedFor: options.trustForwardedFor ?? DEFAULT_ROUTING.trustForwardedFor,
-      sticky: options.sticky ?? DEFAULT_ROUTING.sticky,
+      hashKey: options.hashKey ?? DEFAULTS.hashKey,
+      trustForwardedFor: options.trustForwardedFor ?? DEFAULTS.trustForwardedFor,
+      sticky: options.sticky ?? DEFAULTS.sticky,
     },
     fleet: {
-      basePort: options.basePort ?? 4000,
+      basePort: options.basePort ?? DEFAULTS.basePort,
       ...(options.command ? { command: options.command } : {}),
       ...(options.cwd ? { cwd: options.cwd } : {}),
       ...(options.env ? { env: options.env } : {}),
       defaults: {
-        maxFails: options.maxFails ?? 1,
-        failTimeoutMs: options.failTimeoutMs ?? 10_000,
-        maxConns: options.maxConns ?? 0,
-        slowStartMs: options.slowStartMs ?? 0,
+        maxFails: options.maxFails ?? DEFAULTS.maxFails,
+        failTimeoutMs: options.failTimeoutMs ?? DEFAULTS.failTimeoutMs,
+        maxConns: options.maxConns ?? DEFAULTS.maxConns,
+        slowStartMs: options.slowStartMs ?? DEFAULTS.slowStartMs,
       },
       ...(options.supervisor ? { supervisor: options.supervisor } : {}),
     },

@@ -2,6 +2,7 @@ import { BackendLifecycle } from './backend-lifecycle';
 import { backupConflict } from './backup-conflict';
 import { Configurator } from './configurator';
 import { createBalancer } from './balancer/create-balancer';
+import { methodTraits } from './balancer/methods';
 import { NO_BACKUP_ALGORITHMS, type Balancer } from './balancer/types';
 import { systemClock, type Clock } from './clock';
 import { EventLog } from './event-log';
@@ -17,6 +18,7 @@ import { SessionLoss } from './session-loss';
 import { TerminalHub } from './terminal/terminal-hub';
 import { LabStats } from './stats/lab-stats';
 import type { LabCommands } from '../shared/command-table';
+import type { MethodTraits } from '../shared/method-traits';
 import type { AddBackendsInput, BackendAction, LabEvent, PatchBackendInput, SetBalancerInput, SetHealthInput, Snapshot } from '../shared/types';
 import type { LabSettings } from '../shared/settings';
 
@@ -143,6 +145,11 @@ export class Lab implements LabCommands {
   /** The configuration worth restoring next time (see LabSettings). */
   settings(): LabSettings {
     return labSettings(this.fleet.configs(), this.options.fleet, this.rotation.algorithm, this.proxy.boundPort, this.proxy.currentRouting, this.health.settings);
+  }
+
+  /** Every balancing method's traits (nginx and HAProxy names, what it reads): the dashboard shows these, never its own copy. */
+  methods(): MethodTraits[] {
+    return methodTraits();
   }
 
   recentEvents(): LabEvent[] {

@@ -7,6 +7,7 @@ import {
   setBalancerSchema,
   setHealthSchema,
 } from './schemas';
+import type { MethodTraits } from './method-traits';
 import type { LabEvent, Result, Snapshot } from './types';
 
 /** One positional argument of a command: its name (a route parameter, or `body`) and its schema. */
@@ -43,6 +44,7 @@ const port = arg('port', portParamSchema);
  */
 export const COMMANDS = {
   snapshot: { method: 'GET', path: '/api/snapshot', args: [], result: returns<Snapshot>() },
+  methods: { method: 'GET', path: '/api/methods', args: [], result: returns<MethodTraits[]>() },
   recentEvents: { method: 'GET', path: '/api/events/recent', args: [], result: returns<LabEvent[]>() },
   addBackends: { method: 'POST', path: '/api/backends', args: [arg('body', addBackendsSchema)], result: returns<{ ports: number[] }>() },
   backendAction: { method: 'POST', path: '/api/backends/:port/:action', args: [port, arg('action', backendActionSchema)], result: returns<null>() },

@@ -11,6 +11,8 @@ import { SpawnForm } from './components/SpawnForm';
 import { StaleNotice } from './components/StaleNotice';
 import { useEventLog } from './hooks/use-event-log';
 import { useLatestSnapshot } from './hooks/use-latest-snapshot';
+import { useMethodList } from './hooks/use-method-traits';
+import { MethodsContext } from './model/algorithm-info';
 import { RateHistory } from './model/rate-history';
 import { computeTrafficShares } from './model/traffic-share';
 
@@ -27,12 +29,14 @@ export function App({ api }: { api: LabApi }) {
   const record = useMemo(() => history.record.bind(history), [history]);
   const { snapshot, receivedAt } = useLatestSnapshot(api, record);
   const lines = useEventLog(api);
+  const methods = useMethodList(api);
   const shares = useMemo(() => (snapshot ? computeTrafficShares(snapshot.backends) : []), [snapshot]);
 
   if (!snapshot) return <ConnectingState />;
   const { proxy, backends } = snapshot;
   const nextPort = backends.length > 0 ? Math.max(...backends.map((b) => b.port)) + 1 : null;
   return (
+    <MethodsContext.Provider value={methods}>
     <div className="app">
       <LabHeader
         api={api}
@@ -59,5 +63,6 @@ export function App({ api }: { api: LabApi }) {
         </aside>
       </div>
     </div>
+    </MethodsContext.Provider>
   );
 }

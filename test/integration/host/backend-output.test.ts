@@ -24,7 +24,7 @@ describe('GET /api/backends/:port/output', () => {
     const text = reply.body;
     expect(text).toContain('/whoami?from=output-test');
     // Plain text for scripts: no escape sequences survive.
-    expect(text).not.toMatch(/\x1b/);
+    expect(text.includes('\u001b')).toBe(false);
   });
 
   it('answers 404 naming the port for a port with no backend', async () => {

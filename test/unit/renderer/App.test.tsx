@@ -39,7 +39,7 @@ describe('App', () => {
     expect(rows.map((r) => r.textContent)).toEqual(['4000440%40%', '4001660%60%']);
   });
 
-  it('shows the balancer options, the health checks and the sessions note from the snapshot', () => {
+  it('shows the balancer options, the health checks and the sessions note from the snapshot', async () => {
     const api = createFakeLabApi();
     render(<App api={api} />);
     act(() =>
@@ -53,7 +53,9 @@ describe('App', () => {
         }),
       ),
     );
-    expect((screen.getByLabelText('Hash key') as HTMLSelectElement).value).toBe('client');
+    // The method traits come from the lab (GET /api/methods), once.
+    expect(((await screen.findByLabelText('Hash key')) as HTMLSelectElement).value).toBe('client');
+    expect(api.methods).toHaveBeenCalledTimes(1);
     expect((screen.getByLabelText('Trust X-Forwarded-For (one laptop plays many clients)') as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText('Sticky sessions (cookie)') as HTMLInputElement).checked).toBe(true);
     expect(screen.getByText('on: GET /ping every 0.5 s, rise 1, fall 2')).toBeTruthy();

@@ -1,6 +1,8 @@
 import { vi } from 'vitest';
 import { allowedActions } from '../../../electron/lab/backend-rules';
 import { expectedShares } from '../../../electron/lab/expected-share';
+import type { MethodTraits } from '../../../electron/shared/method-traits';
+import { registryTraits } from './registry-traits';
 import type { Algorithm, BackendSnapshot, LabApi, LabEvent, Result, Snapshot } from '../../../electron/shared/types';
 
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
@@ -18,6 +20,7 @@ export function createFakeLabApi(): FakeLabApi & { [K in keyof LabApi]: LabApi[K
   const api = {
     snapshot: vi.fn(() => ok(makeSnapshot([]))),
     recentEvents: vi.fn(() => ok([])),
+    methods: vi.fn(async (): Promise<Result<readonly MethodTraits[]>> => ({ ok: true, value: await registryTraits() })),
     addBackends: vi.fn((input: { count?: number }) => ok({ ports: Array.from({ length: input.count ?? 1 }, (_, i) => 4000 + i) })),
     backendAction: vi.fn(() => ok(null)),
     removeBackend: vi.fn(() => ok(null)),
