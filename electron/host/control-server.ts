@@ -7,7 +7,9 @@ import { readJsonBody } from './read-json-body';
 import { COMMANDS, type CommandSpec } from '../shared/command-table';
 import { BODY, matchRoute, type RouteMatch } from './routes';
 import { serveStatic } from './serve-static';
+import { serveTerminal } from './terminal-socket';
 import { isTrustedRequest } from './trusted-origin';
+import { parseInput, portParamSchema } from '../shared/schemas';
 
 export interface ControlServerOptions {
   lab: Lab;
@@ -16,6 +18,9 @@ export interface ControlServerOptions {
   /** Folder of the built renderer, served at `/`. */
   rendererRoot: string;
 }
+
+/** Where a backend's terminal is served, one WebSocket per open terminal. */
+const TERMINAL_PATH = /^\/api\/backends\/([^/]+)\/terminal$/;
 
 /** A slow client's socket buffer above this skips snapshots instead of growing. */
 const MAX_BUFFERED = 1024 * 1024;
@@ -28,6 +33,8 @@ const MAX_BUFFERED = 1024 * 1024;
 export class ControlServer {
   readonly server: http.Server;
   private readonly wss = new WebSocketServer({ noServer: true });
+  /** Terminal input is at most 64 Ki characters a message; nothing bigger is read. */
+  private readonly terminalWss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
   private port: number;
 
   constructor(private readonly options: ControlServerOptions) {
@@ -59,7 +66,7 @@ export class ControlServer {
   }
 
   async close(): Promise<void> {
-    for (const client of this.wss.clients) client.terminate();
+    for (const client of [...this.wss.clients, ...this.terminalWss.clients]) client.terminate();
     if (!this.server.listening) return;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
@@ -95,8 +102,19 @@ export class ControlServer {
 
   private upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path !== '/api/events' || !isTrustedRequest(req, this.port)) {
+    const terminal = TERMINAL_PATH.exec(path);
+    if ((path !== '/api/events' && !terminal) || !isTrustedRequest(req, this.port)) {
       socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    if (terminal) {
+      // Keystrokes reach a shell: the same origin checks as every command, and a port in plain decimal.
+      const port = parseInput(portParamSchema, terminal[1], 'port');
+      if (!port.ok) {
+        socket.end('HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n');
+        return;
+      }
+      this.terminalWss.handleUpgrade(req, socket, head, (ws) => serveTerminal(ws, this.options.lab.terminals, port.value));
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.stream(ws));

@@ -11,6 +11,7 @@ import { MENU_LABELS, setupMenu } from './setup-menu';
 import { setupNavigation } from './setup-navigation';
 import { setupQuit } from './setup-quit';
 import { setupSingleInstance } from './setup-single-instance';
+import { setupTerminals } from './setup-terminals';
 import { labStarter } from './start-lab';
 
 /**
@@ -43,6 +44,7 @@ function main(): void {
   });
   setupNavigation(page.isAppUrl);
   setupIpc(lab, getWindow, page.isAppUrl);
+  setupTerminals(lab, getWindow, page.isAppUrl);
 
   void app.whenReady().then(async () => {
     const refreshMenu = setupMenu({ proxyUrl: () => lab.proxyUrl, labRunning: () => starter.started, startLab: () => starter.start() });

@@ -1,4 +1,5 @@
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow } from 'electron';
+import { ownPageCheck } from './is-own-page';
 import { COMMAND_NAMES, ipcChannel } from '../shared/command-table';
 import type { Lab } from '../lab/lab';
 import { runCommand } from '../lab/run-command';
@@ -16,13 +17,7 @@ export const REFUSED: Result<never> = { ok: false, error: 'refused: only the lab
  * is not touched. Returns the function that removes the handlers.
  */
 export function setupIpc(lab: Lab, getWindow: () => BrowserWindow | null, isAppUrl: (url: string) => boolean): () => void {
-  const isOwnPage = (event: IpcMainInvokeEvent): boolean => {
-    const window = getWindow();
-    if (window === null || window.isDestroyed()) return false;
-    if (BrowserWindow.fromWebContents(event.sender) !== window) return false;
-    const frame = event.senderFrame;
-    return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
-  };
+  const isOwnPage = ownPageCheck(getWindow, isAppUrl);
   for (const name of COMMAND_NAMES) {
     ipcMain.handle(ipcChannel(name), (event, ...args: unknown[]): Promise<Result<unknown>> => {
       if (!isOwnPage(event)) {

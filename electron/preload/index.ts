@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { COMMAND_NAMES, STREAMS, ipcChannel, type CommandName, type LabApi } from '../shared/command-table';
+import { COMMAND_NAMES, STREAMS, TERMINAL_CHANNELS, ipcChannel, type CommandName, type LabApi, type TerminalConnection } from '../shared/command-table';
 import { EventReplay } from '../shared/event-replay';
 import type { LabEvent, Result, Snapshot } from '../shared/types';
 
@@ -29,6 +29,36 @@ ipcRenderer.on(STREAMS.onSnapshot.channel, (_event, snapshot: Snapshot) => {
   }
 });
 
+/** Open terminals by the id this page gave them: where their output goes. */
+const terminals = new Map<number, { onData: (data: string) => void; onEnd: ((reason: string) => void) | undefined }>();
+let nextTerminalId = 1;
+ipcRenderer.on(TERMINAL_CHANNELS.data, (_event, id: number, data: string) => terminals.get(id)?.onData(data));
+ipcRenderer.on(TERMINAL_CHANNELS.end, (_event, id: number, reason: string) => {
+  const terminal = terminals.get(id);
+  terminals.delete(id);
+  terminal?.onEnd?.(reason);
+});
+
+function openTerminal(port: number, onData: (data: string) => void, onEnd?: (reason: string) => void): TerminalConnection {
+  const id = nextTerminalId++;
+  terminals.set(id, { onData, onEnd });
+  void ipcRenderer.invoke(TERMINAL_CHANNELS.open, id, port).then(
+    (result: { ok: boolean; error?: string }) => {
+      if (!result.ok && terminals.delete(id)) onEnd?.(result.error ?? 'refused');
+    },
+    (error: unknown) => {
+      if (terminals.delete(id)) onEnd?.(error instanceof Error ? error.message : String(error));
+    },
+  );
+  return {
+    write: (data) => ipcRenderer.send(TERMINAL_CHANNELS.input, id, data),
+    resize: (cols, rows) => ipcRenderer.send(TERMINAL_CHANNELS.resize, id, cols, rows),
+    close: () => {
+      if (terminals.delete(id)) ipcRenderer.send(TERMINAL_CHANNELS.close, id);
+    },
+  };
+}
+
 /** window.lab: the LabApi over IPC, and nothing else. */
 const api: LabApi = {
   ...commands,
@@ -40,6 +70,7 @@ const api: LabApi = {
     return () => void snapshotListeners.delete(entry);
   },
   onEvent: (listener) => events.subscribe(listener),
+  openTerminal,
 };
 
 contextBridge.exposeInMainWorld('lab', api);

@@ -82,11 +82,38 @@ export const STREAMS = {
 export type StreamName = keyof typeof STREAMS;
 export type LabStreams = { [K in StreamName]: (listener: (message: (typeof STREAMS)[K]['message']) => void) => () => void };
 
+/** One open terminal of one backend: keystrokes and size go to its pty; `close` ends the stream. */
+export interface TerminalConnection {
+  write(data: string): void;
+  resize(cols: number, rows: number): void;
+  close(): void;
+}
+
+export interface LabTerminals {
+  /**
+   * Stream the terminal of the backend on `port`: its recent output first,
+   * then live, until `close()`. `onEnd` hears why it ended when the lab
+   * ended it (the backend was removed, or there is none on that port).
+   */
+  openTerminal(port: number, onData: (data: string) => void, onEnd?: (reason: string) => void): TerminalConnection;
+}
+
+/** The IPC channels of a terminal, each carrying the connection's id first. */
+export const TERMINAL_CHANNELS = {
+  open: 'lab:terminal-open',
+  data: 'lab:terminal-data',
+  end: 'lab:terminal-end',
+  input: 'lab:terminal-input',
+  resize: 'lab:terminal-resize',
+  close: 'lab:terminal-close',
+} as const;
+
 /**
  * Everything a UI may do with a lab: every command (answering a Result,
- * never throwing) and every stream. Implemented over IPC (preload) and
- * over HTTP/WebSocket (browser); the renderer knows nothing else.
+ * never throwing), every stream and the terminals. Implemented over IPC
+ * (preload) and over HTTP/WebSocket (browser); the renderer knows nothing
+ * else.
  */
-export type LabApi = { [K in CommandName]: (...args: CommandArgs<K>) => Promise<Result<CommandResult<K>>> } & LabStreams;
+export type LabApi = { [K in CommandName]: (...args: CommandArgs<K>) => Promise<Result<CommandResult<K>>> } & LabStreams & LabTerminals;
 
 export const ipcChannel = (name: CommandName): string => `lab:${name}`;

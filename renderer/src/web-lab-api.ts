@@ -1,4 +1,5 @@
-import { COMMANDS, COMMAND_NAMES, type CommandName, type CommandSpec, type LabApi } from '../../electron/shared/command-table';
+import { COMMANDS, COMMAND_NAMES, type CommandName, type CommandSpec, type LabApi, type TerminalConnection } from '../../electron/shared/command-table';
+import type { TerminalClientMessage } from '../../electron/shared/terminal';
 import { EventReplay } from '../../electron/shared/event-replay';
 import type { LabEvent, Result, Snapshot } from '../../electron/shared/types';
 
@@ -96,8 +97,34 @@ export function createWebLabApi(origin: string): LabApi {
     }, 0);
   };
 
+  /** One WebSocket per open terminal: output in, keystrokes and sizes out (queued until it opens). */
+  function openTerminal(port: number, onData: (data: string) => void, onEnd?: (reason: string) => void): TerminalConnection {
+    const ws = new WebSocket(`${origin.replace(/^http/, 'ws')}/api/backends/${port}/terminal`);
+    const queued: string[] = [];
+    let closedByUs = false;
+    ws.onmessage = (message) => onData(String(message.data));
+    ws.onopen = () => queued.splice(0).forEach((m) => ws.send(m));
+    ws.onclose = (event) => {
+      if (!closedByUs) onEnd?.(event.reason || `the terminal closed (${event.code})`);
+    };
+    const send = (message: TerminalClientMessage): void => {
+      const text = JSON.stringify(message);
+      if (ws.readyState === WebSocket.OPEN) ws.send(text);
+      else if (ws.readyState === WebSocket.CONNECTING) queued.push(text);
+    };
+    return {
+      write: (data) => send({ type: 'input', data }),
+      resize: (cols, rows) => send({ type: 'resize', cols, rows }),
+      close: () => {
+        closedByUs = true;
+        ws.close();
+      },
+    };
+  }
+
   return {
     ...commands,
+    openTerminal,
     onSnapshot(listener) {
       snapshotListeners.add(listener);
       if (latest) listener(latest);
