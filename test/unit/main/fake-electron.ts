@@ -37,14 +37,14 @@ type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny
 
 export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeWebFrame();
-  readonly sent: Array<{ channel: string; payload: unknown }> = [];
+  readonly sent: Array<{ channel: string; payload: unknown; args: unknown[] }> = [];
   windowOpenHandler: WindowOpenHandler | null = null;
   destroyed = false;
 
-  send(channel: string, payload: unknown): void {
+  send(channel: string, ...args: unknown[]): void {
     // Electron throws "Object has been destroyed" here.
     if (this.destroyed) throw new Error('Object has been destroyed');
-    this.sent.push({ channel, payload });
+    this.sent.push({ channel, payload: args[0], args });
   }
 
   /** What was sent on `channel`, in order. */
@@ -165,6 +165,7 @@ export function asElectron(window: BrowserWindow): ElectronBrowserWindow {
 }
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => void;
 
 export const ipcMain = {
   handlers: new Map<string, Handler>(),
@@ -175,6 +176,19 @@ export const ipcMain = {
   removeHandler: vi.fn((channel: string): void => {
     ipcMain.handlers.delete(channel);
   }),
+  listeners: new Map<string, Set<Listener>>(),
+  on: vi.fn((channel: string, listener: Listener): void => {
+    if (!ipcMain.listeners.has(channel)) ipcMain.listeners.set(channel, new Set());
+    ipcMain.listeners.get(channel)!.add(listener);
+  }),
+  removeAllListeners: vi.fn((channel?: string): void => {
+    if (channel === undefined) ipcMain.listeners.clear();
+    else ipcMain.listeners.delete(channel);
+  }),
+  /** What ipcRenderer.send(channel, ...args) from `event.sender` delivers. */
+  send(event: IpcMainInvokeEvent, channel: string, ...args: unknown[]): void {
+    for (const listener of ipcMain.listeners.get(channel) ?? []) listener(event, ...structuredClone(args));
+  },
   /** What ipcRenderer.invoke(channel, ...args) from `event.sender` would get. */
   async invoke(event: IpcMainInvokeEvent, channel: string, ...args: unknown[]): Promise<unknown> {
     const handler = ipcMain.handlers.get(channel);
@@ -186,6 +200,7 @@ export const ipcMain = {
 
 class FakeIpcRenderer extends EventEmitter {
   invoke = vi.fn((_channel: string, ..._args: unknown[]): Promise<unknown> => Promise.resolve(undefined));
+  send = vi.fn((_channel: string, ..._args: unknown[]): void => undefined);
 }
 export const ipcRenderer = new FakeIpcRenderer();
 
@@ -289,6 +304,7 @@ export function menuItem(label: string): FakeMenuItem | undefined {
 export function resetElectron(): void {
   BrowserWindow.windows = [];
   ipcMain.handlers.clear();
+  ipcMain.listeners.clear();
   ipcRenderer.removeAllListeners();
   contextBridge.exposed.clear();
   app.removeAllListeners();
@@ -298,7 +314,10 @@ export function resetElectron(): void {
   for (const spy of [
     ipcMain.handle,
     ipcMain.removeHandler,
+    ipcMain.on,
+    ipcMain.removeAllListeners,
     ipcRenderer.invoke,
+    ipcRenderer.send,
     contextBridge.exposeInMainWorld,
     app.getPath,
     app.whenReady,

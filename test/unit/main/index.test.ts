@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMMAND_NAMES, ipcChannel } from '../../../electron/shared/command-table';
+import { COMMAND_NAMES, TERMINAL_CHANNELS, ipcChannel } from '../../../electron/shared/command-table';
 import type { LabSettings } from '../../../electron/shared/settings';
 import type { Result, Snapshot } from '../../../electron/shared/types';
 import { MENU_LABELS } from '../../../electron/main/setup-menu';
@@ -79,7 +79,7 @@ describe('the Electron main entry', () => {
   it('sets up quitting, navigation, IPC and the menu before it creates its one window', async () => {
     writeFileSync(file, JSON.stringify(SESSION));
     const window = await launch();
-    expect(window.createdWhen.ipcChannels.sort()).toEqual(COMMAND_NAMES.map(ipcChannel).sort());
+    expect(window.createdWhen.ipcChannels.sort()).toEqual([...COMMAND_NAMES.map(ipcChannel), TERMINAL_CHANNELS.open].sort());
     expect(window.createdWhen.menuSet).toBe(true);
     expect(window.createdWhen.appEvents).toEqual(expect.arrayContaining(['before-quit', 'window-all-closed', 'web-contents-created']));
     expect(window.options['webPreferences']).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });

@@ -18,7 +18,7 @@ const PROXY = 25800;
 const BASE = 25810;
 
 /** Every LabApi member: one per row of the command table, one per stream. */
-const LAB_API_MEMBERS = [...COMMAND_NAMES, ...Object.keys(STREAMS)];
+const LAB_API_MEMBERS = [...COMMAND_NAMES, ...Object.keys(STREAMS), 'openTerminal'];
 
 /** A fresh page: the preload runs again and window.lab is what it exposed. */
 async function loadPreload(): Promise<LabApi> {
