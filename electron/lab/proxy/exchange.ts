@@ -8,6 +8,7 @@ export const EXCHANGE = Symbol('lab.exchange');
 export type LabRequest = IncomingMessage & { [EXCHANGE]?: Exchange };
 export type LabResponse = ServerResponse<IncomingMessage> & { [EXCHANGE]?: Exchange };
 export type UpstreamResponse = IncomingMessage & { [EXCHANGE]?: Exchange };
+export type UpstreamRequest = ClientRequest & { [EXCHANGE]?: Exchange };
 
 /** A response's 'close' listener: one shared function, no closure per request. */
 export function onClientClose(this: LabResponse): void {
@@ -34,6 +35,12 @@ export class Exchange {
   /** When the attempt in progress began (ms), and its time to first byte once headers arrived. */
   attemptStart = 0;
   ttfbMs: number | undefined = undefined;
+  /** Attempts made so far, the one in progress included (nginx `proxy_next_upstream_tries` counts them). */
+  attempts = 0;
+  /** The read timeout of the attempt in progress: the setting, less any latency a fault already spent. */
+  readTimeoutMs = 0;
+  /** A fault's timer (its latency, or the read timeout of a hang); null unless a fault is in play. */
+  faultTimer: NodeJS.Timeout | null = null;
   /** The sticky cookie the request came with; read only while sticky sessions are on. */
   sticky: StickyCookie | null = null;
 
