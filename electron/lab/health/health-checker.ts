@@ -1,4 +1,5 @@
 import type { HealthState } from '../../shared/types';
+import type { FaultHook } from '../faults/roll-fault';
 import { checkOnce } from './check-once';
 import { resolveHealthOptions, type HealthCheckerOptions, type ResolvedHealthOptions } from './health-options';
 import { initialHealth, recordCheck, type TrackedHealth } from './health-tracker';
@@ -39,11 +40,13 @@ export class HealthChecker {
    * @param options check settings; throws a RangeError naming a field that no check could run with
    * @param onFlip told when a port's state changes to passing or failing
    * @param now epoch ms clock for `lastCheckAt` (tests may inject one)
+   * @param faultHook the proxy's `faultHook`, so checks go through each backend's fault as traffic does
    */
   constructor(
     options: HealthCheckerOptions,
     private readonly onFlip: HealthFlipListener,
     private readonly now: () => number = Date.now,
+    private readonly faultHook?: FaultHook,
   ) {
     this.options = resolveHealthOptions(options);
   }
@@ -121,7 +124,7 @@ export class HealthChecker {
     const running = new AbortController();
     watch.running = running;
     const { host, path, timeoutMs } = this.options;
-    void checkOnce({ host, port: watch.port, path, timeoutMs }, running.signal).then((result) => {
+    void checkOnce({ host, port: watch.port, path, timeoutMs }, running.signal, this.faultHook?.(watch.port)).then((result) => {
       watch.running = null;
       if (!watch.live) return;
       const before = watch.tracked.health.state;
