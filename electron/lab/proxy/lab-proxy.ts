@@ -509,16 +509,36 @@ export class LabProxy {
     res.end(GATEWAY_TIMEOUT_PAGE);
   }
 
-  private upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
-    this.stats.requests++;
-    const request = requestInfo(req, this.routing);
-    const cookie = this.routing.sticky ? readStickyCookie(req.headers.cookie) : null;
-    if (!isWebSocketUpgrade(req.headers)) {
-      // Another protocol (h2c, say): nginx would not pass the Upgrade on either, and the lab proxies only WebSockets.
+  /**
+   * An Upgrade to another protocol than WebSocket (`curl --http2` asks for
+   * h2c): nginx does not pass the Upgrade on and answers over HTTP/1.1; so
+   * does the lab, on a response of its own over the socket Node handed over,
+   * closed after it. Node has stopped parsing at the headers, so a body
+   * could not be read: such a request gets 501.
+   */
+  private plainRequest(req: IncomingMessage, socket: Socket): void {
+    if (hasBody(req)) {
+      this.stats.requests++;
       this.stats.errors++;
       socket.end('HTTP/1.1 501 Not Implemented\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;
     }
+    const res = new http.ServerResponse(req);
+    res.shouldKeepAlive = false;
+    res.assignSocket(socket);
+    // The socket's close then closes the response, which settles the request's accounts.
+    res.once('finish', () => socket.destroySoon());
+    this.handle(req, res);
+  }
+
+  private upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
+    if (!isWebSocketUpgrade(req.headers)) {
+      this.plainRequest(req, socket);
+      return;
+    }
+    this.stats.requests++;
+    const request = requestInfo(req, this.routing);
+    const cookie = this.routing.sticky ? readStickyCookie(req.headers.cookie) : null;
     stripHopByHop(req.headers, true);
     setForwardedHeaders(req);
     const now = this.now();
