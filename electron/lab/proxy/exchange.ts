@@ -8,7 +8,6 @@ export const EXCHANGE = Symbol('lab.exchange');
 export type LabRequest = IncomingMessage & { [EXCHANGE]?: Exchange };
 export type LabResponse = ServerResponse<IncomingMessage> & { [EXCHANGE]?: Exchange };
 export type UpstreamResponse = IncomingMessage & { [EXCHANGE]?: Exchange };
-export type UpstreamRequest = ClientRequest & { [EXCHANGE]?: Exchange };
 
 /** A response's 'close' listener: one shared function, no closure per request. */
 export function onClientClose(this: LabResponse): void {

@@ -11,7 +11,7 @@ import { parseInput } from '../../shared/schemas';
 import { FaultTable } from '../faults/fault-table';
 import { rollFault, type FaultHook, type FaultOutcome } from '../faults/roll-fault';
 import { LabError } from '../lab-error';
-import { Exchange, EXCHANGE, onClientClose, type LabRequest, type LabResponse, type UpstreamRequest, type UpstreamResponse } from './exchange';
+import { Exchange, EXCHANGE, onClientClose, type LabRequest, type LabResponse, type UpstreamResponse } from './exchange';
 import { setForwardedHeaders } from './forwarded-headers';
 import { isWebSocketUpgrade, stripHopByHop } from './hop-by-hop';
 import { loadHttpProxy } from './load-http-proxy';
@@ -403,7 +403,7 @@ export class LabProxy {
    * reset by every read: nginx's "between two successive read operations"),
    * or cancel the request if the client already left.
    */
-  private readonly onProxyReq = (proxyReq: UpstreamRequest, req: IncomingMessage): void => {
+  private readonly onProxyReq = (proxyReq: ClientRequest, req: IncomingMessage): void => {
     const exchange = (req as LabRequest)[EXCHANGE];
     if (!exchange) return;
     exchange.proxyReq = proxyReq;
@@ -411,10 +411,18 @@ export class LabProxy {
       proxyReq.destroy();
       return;
     }
-    proxyReq[EXCHANGE] = exchange;
-    const socket = proxyReq.socket;
-    if (socket && socket.connecting) armConnectTimeout(proxyReq, socket, this.proxySettings.connectTimeoutMs);
-    proxyReq.setTimeout(exchange.readTimeoutMs, onReadTimeout);
+    const socket = proxyReq.socket as UpstreamSocket | null;
+    if (!socket) return;
+    if (socket.connecting) armConnectTimeout(proxyReq, socket, this.proxySettings.connectTimeoutMs);
+    // Set on the socket, not the request: a pooled socket keeps its listener, and
+    // its timer is re-armed only when the value differs (the agent sets the
+    // backend's keep-alive hint on it while it is idle in the pool).
+    socket[EXCHANGE] = exchange;
+    if (socket.timeout !== exchange.readTimeoutMs) socket.setTimeout(exchange.readTimeoutMs);
+    if (socket[WATCHED] !== true) {
+      socket[WATCHED] = true;
+      socket.on('timeout', onSocketTimeout);
+    }
   };
 
   /**
@@ -580,12 +588,23 @@ function armConnectTimeout(proxyReq: ClientRequest, socket: Socket, ms: number):
   socket.once('close', clear);
 }
 
-/** The attempt's read timeout passed (the socket's idle timer; `this` is the upstream request). */
-function onReadTimeout(this: UpstreamRequest): void {
+/** An upstream socket, with the exchange it last carried and whether the read-timeout listener is on it. */
+type UpstreamSocket = Socket & { [EXCHANGE]?: Exchange; [WATCHED]?: true };
+const WATCHED = Symbol('lab.readTimeoutWatched');
+
+/**
+ * An upstream socket was idle for its timeout. In use by an attempt: that
+ * is the read timeout. After the response began, nginx closes the
+ * connection and the client keeps what came so far; before, it is a
+ * `timeout` failure. Idle in the pool: the agent closes it itself. While
+ * still connecting: the connect timeout decides.
+ */
+function onSocketTimeout(this: UpstreamSocket): void {
   const exchange = this[EXCHANGE];
-  // After the response began, nginx closes the connection and the client gets what came so far.
-  if (exchange === undefined || exchange.proxyReq !== this || exchange.responded) this.destroy();
-  else this.destroy(readTimeoutError(exchange.readTimeoutMs));
+  const proxyReq = exchange?.proxyReq;
+  if (this.connecting || !exchange || !proxyReq || proxyReq.socket !== this) return;
+  if (exchange.responded) proxyReq.destroy();
+  else proxyReq.destroy(readTimeoutError(exchange.readTimeoutMs));
 }
 
 /** `patch` validated and applied over `base`; throws a 400 LabError naming the bad field. */
