@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { FaultOutcome } from '../faults/roll-fault';
 import { describeCheckError } from './describe-check-error';
 
 /** Where and how to send one check (HAProxy `option httpchk GET <path>` with `timeout check`). */
@@ -27,8 +28,18 @@ export const CHECK_USER_AGENT = 'lb-lab-health';
  * never has two checks open to one backend. `timeoutMs` bounds the whole
  * exchange, body included. Never rejects; aborting `signal` ends the check
  * at once with "cancelled".
+ *
+ * `fault` is what the backend's fault (the proxy's `faultHook`) decided for
+ * this check, so checks meet the same faults as traffic: its latency comes
+ * first and counts against `timeoutMs`; `error` is judged as that status
+ * from the backend, `reset` as a reset, `hang` as a timeout.
  */
-export function checkOnce(target: CheckTarget, signal?: AbortSignal): Promise<CheckResult> {
+export function checkOnce(target: CheckTarget, signal?: AbortSignal, fault?: FaultOutcome | null): Promise<CheckResult> {
+  if (fault == null) return checkNow(target, signal);
+  return faultyCheck(target, signal, fault);
+}
+
+function checkNow(target: CheckTarget, signal?: AbortSignal): Promise<CheckResult> {
   return new Promise((resolve) => {
     const started = performance.now();
     let verdict: CheckResult | null = null;
@@ -86,5 +97,39 @@ export function checkOnce(target: CheckTarget, signal?: AbortSignal): Promise<Ch
 
     if (signal?.aborted) onAbort();
     else request.end();
+  });
+}
+
+/** A check through a fault: wait out its latency (bounded by the check's timeout), then play its outcome. */
+async function faultyCheck(target: CheckTarget, signal: AbortSignal | undefined, fault: FaultOutcome): Promise<CheckResult> {
+  const started = performance.now();
+  const timedOut = fault.kind === 'hang' || fault.delayMs >= target.timeoutMs;
+  if (!(await wait(timedOut ? target.timeoutMs : fault.delayMs, signal))) return { ok: false, text: 'cancelled' };
+  if (timedOut) return { ok: false, text: `timed out after ${target.timeoutMs} ms` };
+  const elapsed = Math.round(performance.now() - started);
+  switch (fault.kind) {
+    case 'error':
+      return { ok: fault.status >= 200 && fault.status < 400, text: `${fault.status} in ${elapsed} ms (injected)` };
+    case 'reset':
+      return { ok: false, text: 'connection reset (injected)' };
+    default:
+      return checkNow({ ...target, timeoutMs: Math.max(1, target.timeoutMs - elapsed) }, signal);
+  }
+}
+
+/** Resolves true after `ms`, or false as soon as `signal` aborts; its timer never keeps the process alive. */
+function wait(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    timer.unref();
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

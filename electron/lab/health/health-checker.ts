@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../clock';
 import type { HealthState } from '../../shared/types';
+import type { FaultHook } from '../faults/roll-fault';
 import { checkOnce } from './check-once';
 import { resolveHealthOptions, type HealthCheckerOptions, type ResolvedHealthOptions } from './health-options';
 import { initialHealth, recordCheck, type TrackedHealth } from './health-tracker';
@@ -41,11 +42,13 @@ export class HealthChecker {
    * @param options check settings; throws a RangeError naming a field that no check could run with
    * @param onFlip told when a port's state changes to passing or failing
    * @param clock the lab's clock: timers and `lastCheckAt` (tests drive it)
+   * @param faultHook the proxy's `faultHook`, so checks go through each backend's fault as traffic does
    */
   constructor(
     options: HealthCheckerOptions,
     private readonly onFlip: HealthFlipListener,
     private readonly clock: Clock = systemClock,
+    private readonly faultHook?: FaultHook,
   ) {
     this.options = resolveHealthOptions(options);
   }
@@ -122,7 +125,7 @@ export class HealthChecker {
     const running = new AbortController();
     watch.running = running;
     const { host, path, timeoutMs } = this.options;
-    void checkOnce({ host, port: watch.port, path, timeoutMs }, running.signal).then((result) => {
+    void checkOnce({ host, port: watch.port, path, timeoutMs }, running.signal, this.faultHook?.(watch.port)).then((result) => {
       watch.running = null;
       if (!watch.live) return;
       const before = watch.tracked.health.state;

@@ -34,6 +34,12 @@ export class Exchange {
   /** When the attempt in progress began (ms), and its time to first byte once headers arrived. */
   attemptStart = 0;
   ttfbMs: number | undefined = undefined;
+  /** Attempts made so far, the one in progress included (nginx `proxy_next_upstream_tries` counts them). */
+  attempts = 0;
+  /** The read timeout of the attempt in progress: the setting, less any latency a fault already spent. */
+  readTimeoutMs = 0;
+  /** A fault's timer (its latency, or the read timeout of a hang); null unless a fault is in play. */
+  faultTimer: NodeJS.Timeout | null = null;
   /** The sticky cookie the request came with; read only while sticky sessions are on. */
   sticky: StickyCookie | null = null;
 
