@@ -43,13 +43,3 @@ export function groupAlive(pgid: number): boolean {
   }
   return false;
 }
-
-/** Resolves true once group `pgid` has no running process, false after timeoutMs. */
-export async function waitGroupGone(pgid: number, timeoutMs: number, intervalMs = 50): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (!groupAlive(pgid)) return true;
-    if (Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
