@@ -199,9 +199,11 @@ export class Supervisor {
   }
 
   /**
-   * Stops gracefully: 'stopping', SIGTERM to the process group, SIGKILL after
-   * killGraceMs; resolves 'stopped' once every process of the group is gone.
-   * A backend that is not running is left as it is.
+   * Stops gracefully: 'stopping', SIGTERM to the process group and every
+   * process carrying the backend's mark, SIGKILL after killGraceMs; resolves
+   * 'stopped' once all of them are gone and the port has been checked
+   * (`portHolder` names a program still holding it). Acts at once, also on a
+   * start in progress. A backend that is not running is left as it is.
    */
   async stop(port: number): Promise<BackendState> {
     const entry = this.require(port);
