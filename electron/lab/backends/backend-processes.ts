@@ -1,5 +1,5 @@
 import { findMarked, signalMarked } from './marked-processes';
-import { groupAlive, signalGroup } from './process-group';
+import { groupAlive, processAlive, signalGroup } from './process-group';
 
 /** How often the processes are looked for while waiting for them to end. */
 const POLL_MS = 50;
@@ -11,6 +11,13 @@ const POLL_MS = 50;
  * Signals go to both; nothing that carries another mark is touched.
  */
 export class BackendProcesses {
+  /**
+   * Every pid seen carrying the mark. A process that is exiting has already
+   * lost its environment (Linux frees its memory first) while it may still
+   * hold its sockets, so it counts until it is a zombie.
+   */
+  private readonly seen = new Set<number>();
+
   constructor(
     private readonly pgid: number,
     private readonly instance: string,
@@ -20,12 +27,22 @@ export class BackendProcesses {
   /** Signals the group and each marked process; false if none was there. */
   signal(signal: NodeJS.Signals): boolean {
     const group = signalGroup(this.pgid, signal);
-    return signalMarked(this.instance, this.port, signal).length > 0 || group;
+    const marked = signalMarked(this.instance, this.port, signal);
+    for (const pid of marked) this.seen.add(pid);
+    return marked.length > 0 || group;
   }
 
   /** True while any of them is running (zombies do not count). */
   alive(): boolean {
-    return groupAlive(this.pgid) || findMarked(this.instance, this.port).length > 0;
+    if (groupAlive(this.pgid)) return true;
+    const marked = findMarked(this.instance, this.port);
+    for (const pid of marked) this.seen.add(pid);
+    if (marked.length > 0) return true;
+    for (const pid of this.seen) {
+      if (processAlive(pid)) return true;
+      this.seen.delete(pid);
+    }
+    return false;
   }
 
   /** Resolves true once none is running, false after timeoutMs. */
@@ -53,3 +70,4 @@ export class BackendProcesses {
     }
   }
 }
+

@@ -22,6 +22,8 @@ const DEFAULTS: Required<SupervisorOptions> = {
 const PROBE_INTERVAL_MS = 50;
 /** After SIGKILL, how long to wait for a backend's processes to vanish before giving up on them. */
 const SIGKILL_WAIT_MS = 1_000;
+/** After a backend's processes are gone, how long its port may take to be released before a holder is reported. */
+const PORT_RELEASE_MS = 500;
 /** killAllSync: SIGKILL rounds, for marked processes that fork while being killed. */
 const SYNC_KILL_ROUNDS = 3;
 
@@ -425,11 +427,19 @@ export class Supervisor {
   }
 }
 
-/** Who holds `port` on 127.0.0.1 or [::1], or null if it is free on both. */
+/**
+ * Who holds `port` on 127.0.0.1 or [::1], or null once it is free on both.
+ * Waits up to PORT_RELEASE_MS first: a socket may outlive its process's last
+ * visible trace by a moment, and that is not a holder worth reporting.
+ */
 async function holderOf(port: number): Promise<PortHolder | null> {
-  const taken = await takenOn(port);
-  if (taken === null) return null;
-  return (await findPortHolder(port)) ?? { address: taken, pid: null, command: null };
+  const deadline = Date.now() + PORT_RELEASE_MS;
+  for (;;) {
+    const taken = await takenOn(port);
+    if (taken === null) return null;
+    if (Date.now() >= deadline) return (await findPortHolder(port)) ?? { address: taken, pid: null, command: null };
+    await sleep(PROBE_INTERVAL_MS);
+  }
 }
 
 function describeExit(exit: ExitInfo): string {
