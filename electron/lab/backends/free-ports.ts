@@ -11,9 +11,10 @@ export interface FreePorts {
 
 /**
  * Finds `count` free ports counting up from `base`: a port is free if a server
- * can listen on 127.0.0.1:port. Ports in `exclude` (the lab's own) are passed
- * over silently; ports held by another program are passed over, reported in
- * `skipped`, and never touched. Throws a RangeError rather than go above 65535.
+ * can listen on it on 127.0.0.1 and on [::1] (see canListen). Ports in
+ * `exclude` (the lab's own) are passed over silently; ports held by another
+ * program on either address are passed over, reported in `skipped`, and never
+ * touched. Throws a RangeError rather than go above 65535.
  */
 export async function findFreePorts(base: number, count: number, exclude: ReadonlySet<number>): Promise<FreePorts> {
   if (!Number.isInteger(base) || base < 1 || base > MAX_PORT) {

@@ -3,4 +3,7 @@ export { findFreePorts, type FreePorts } from './free-ports';
 export { installExitGuard, type ExitGuardTarget } from './exit-guard';
 export { defaultCommand } from './default-command';
 export { sampleBackendPath } from './sample-backend-path';
-export type { BackendSpec, BackendState, StatusChange, SupervisorOptions } from './types';
+export { KeyedQueue } from './keyed-queue';
+export { describeHolder } from './port-holder';
+export { MARK_VARIABLE } from './marked-processes';
+export type { BackendSpec, BackendState, PortHolder, StatusChange, SupervisorOptions } from './types';

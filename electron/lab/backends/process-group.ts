@@ -39,17 +39,55 @@ export function groupAlive(pgid: number): boolean {
     }
     // "pid (comm) state ppid pgrp ..."; comm may hold spaces and parentheses.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ', 3);
-    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') return true;
+    if (Number(fields[2]) !== pgid) continue;
+    if (!dead(fields[0]) || threadsExiting(entry)) return true;
   }
   return false;
 }
 
-/** Resolves true once group `pgid` has no running process, false after timeoutMs. */
-export async function waitGroupGone(pgid: number, timeoutMs: number, intervalMs = 50): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (!groupAlive(pgid)) return true;
-    if (Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+/**
+ * True while process `pid` is running: it exists, and it is not a zombie
+ * whose every thread has exited.
+ */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
   }
+  if (process.platform !== 'linux') return true;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return !dead(stat.charAt(stat.lastIndexOf(')') + 2)) || threadsExiting(String(pid));
+  } catch {
+    return false;
+  }
+}
+
+function dead(state: string | undefined): boolean {
+  return state === 'Z' || state === 'X';
+}
+
+/**
+ * A multi-threaded process's main thread can be a zombie while its other
+ * threads are still exiting, and those still hold its files: its listening
+ * socket included. True while such a thread is there.
+ */
+function threadsExiting(pid: string): boolean {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return false;
+  }
+  for (const tid of tids) {
+    if (tid === pid) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'latin1');
+      if (!dead(stat.charAt(stat.lastIndexOf(')') + 2))) return true;
+    } catch {
+      // That thread has gone.
+    }
+  }
+  return false;
 }

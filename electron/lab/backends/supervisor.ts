@@ -1,13 +1,17 @@
 import type { BackendStatus, ExitInfo } from '../../shared/types';
 import { acceptsConnection } from './accepts-connection';
-import { canListen } from './can-listen';
+import { BackendProcesses } from './backend-processes';
+import { takenOn } from './can-listen';
 import { defaultCommand } from './default-command';
+import { KeyedQueue } from './keyed-queue';
+import { MARK_VARIABLE, markOf, newInstanceId, signalMarked } from './marked-processes';
 import { OutputBuffer } from './output-buffer';
 import { outputTail } from './output-tail';
-import { signalGroup, waitGroupGone } from './process-group';
+import { describeHolder, findPortHolder } from './port-holder';
+import { signalGroup } from './process-group';
 import { PtySession } from './pty-session';
-import type { BackendSpec, BackendState, StatusChange, SupervisorOptions } from './types';
-import { unwatchGroup, watchGroup } from './watchdog';
+import type { BackendSpec, BackendState, PortHolder, StatusChange, SupervisorOptions } from './types';
+import { unwatchGroup, unwatchMarks, watchGroup, watchMarks } from './watchdog';
 
 const DEFAULTS: Required<SupervisorOptions> = {
   readyTimeoutMs: 10_000,
@@ -16,8 +20,12 @@ const DEFAULTS: Required<SupervisorOptions> = {
 };
 /** How often readiness is probed. */
 const PROBE_INTERVAL_MS = 50;
-/** After SIGKILL, how long to wait for a process group to vanish before giving up on it. */
+/** After SIGKILL, how long to wait for a backend's processes to vanish before giving up on them. */
 const SIGKILL_WAIT_MS = 1_000;
+/** After a backend's processes are gone, how long its port may take to be released before a holder is reported. */
+const PORT_RELEASE_MS = 500;
+/** killAllSync: SIGKILL rounds, for marked processes that fork while being killed. */
+const SYNC_KILL_ROUNDS = 3;
 
 const ACTIVE: ReadonlySet<BackendStatus> = new Set(['starting', 'up', 'stopping']);
 
@@ -30,6 +38,8 @@ type Intent = 'run' | 'stop' | 'kill' | 'timeout';
 /** One spawn of a backend. */
 interface Run {
   session: PtySession;
+  /** Its process group and every process carrying its mark. */
+  processes: BackendProcesses;
   intent: Intent;
   /** For 'stop': when SIGKILL follows SIGTERM. */
   stopDeadline: number;
@@ -43,26 +53,41 @@ interface Entry {
   state: BackendState;
   output: OutputBuffer;
   run: Run | null;
+  /** remove() was called: a queued or running start must not spawn it again. */
+  removed: boolean;
 }
 
 /**
  * Owns the backend processes: one per port, each `/bin/sh -c command` on its
- * own pseudo-terminal (so it leads its own session and process group).
+ * own pseudo-terminal (so it leads its own session and process group), with
+ * LB_LAB_MARK=<instanceId>:<port> in its environment, which every descendant
+ * inherits.
  *
  * starting -> up -> stopping -> stopped; an exit it did not ask for is
  * 'crashed' (when up) or 'failed' (before it accepted connections, or not
  * within readyTimeoutMs). kill() is the crash demo: SIGKILL, then 'crashed'.
- * Signals always go to the whole process group, so nothing a backend started
- * outlives it.
+ * Signals go to the whole process group and to every process carrying the
+ * backend's mark, so nothing a backend started outlives it, even what left
+ * the group (`set -m`, `setsid`); processes of other instances are never
+ * touched. Once a backend's processes are gone, the port is checked on
+ * 127.0.0.1 and [::1]; a program still holding it is named in `portHolder`.
+ *
+ * start, restart and remove of one port run one at a time, in call order;
+ * stop and kill act at once (they interrupt a start). A remove wins over a
+ * restart whatever their order: afterwards no process runs and the port is
+ * unknown.
  */
 export class Supervisor {
+  /** This supervisor's part of every mark; another instance's processes carry another. */
+  readonly instanceId = newInstanceId();
   private readonly options: Required<SupervisorOptions>;
   private readonly entries = new Map<number, Entry>();
-  /** Ports whose start() is checking the port, before anything is spawned. */
-  private readonly reserving = new Set<number>();
+  /** start, restart and remove, one at a time per port. */
+  private readonly lifecycle = new KeyedQueue<number>();
   private readonly listeners = new Set<(change: StatusChange) => void>();
   private readonly outputListeners = new Set<(port: number, data: Buffer) => void>();
   private closing = false;
+  private watchingMarks = false;
 
   constructor(options: SupervisorOptions = {}) {
     this.options = {
@@ -75,8 +100,11 @@ export class Supervisor {
   /**
    * Starts a backend on spec.port and resolves once it accepts TCP connections
    * on 127.0.0.1 ('up'), or has 'failed' (exited first, timed out, or the port
-   * was held by another program), or was stopped or killed meanwhile.
-   * Throws if that port's backend is already running.
+   * was held by another program on 127.0.0.1 or [::1]), or was stopped or
+   * killed meanwhile. A failed start's state says why in `error` (the output
+   * tail, or the port's holder, also in `portHolder`).
+   * Rejects if that port's backend is already running, is being removed, or
+   * the supervisor is shutting down.
    */
   async start(spec: BackendSpec): Promise<BackendState> {
     const { port } = spec;
@@ -84,36 +112,43 @@ export class Supervisor {
       throw new RangeError(`port must be an integer from 1 to 65535, got ${port}`);
     }
     if (this.closing) throw new Error('the supervisor is shutting down');
+    return this.lifecycle.run(port, () => this.startNow(spec));
+  }
+
+  private async startNow(spec: BackendSpec): Promise<BackendState> {
+    const { port } = spec;
+    const refuse = (existing: Entry | undefined): void => {
+      if (this.closing) throw new Error('the supervisor is shutting down');
+      if (existing?.removed === true) throw new Error(`the backend on port ${port} is being removed`);
+      if (existing !== undefined && ACTIVE.has(existing.state.status)) {
+        throw new Error(`the backend on port ${port} is already ${existing.state.status}`);
+      }
+    };
     const existing = this.entries.get(port);
-    if (this.reserving.has(port) || (existing !== undefined && ACTIVE.has(existing.state.status))) {
-      throw new Error(`the backend on port ${port} is already ${existing?.state.status ?? 'starting'}`);
-    }
+    refuse(existing);
     const command = (spec.command ?? defaultCommand()).replaceAll('{port}', String(port));
 
-    this.reserving.add(port);
-    let free: boolean;
-    try {
-      free = await canListen(port);
-    } finally {
-      this.reserving.delete(port);
-    }
-    if (this.closing) throw new Error('the supervisor is shutting down');
+    const taken = await takenOn(port);
+    refuse(existing);
 
     const entry: Entry = existing ?? {
       spec,
-      state: { port, status: 'stopped', pid: null, command, restarts: 0, exit: null, error: null },
+      state: { port, status: 'stopped', pid: null, command, restarts: 0, exit: null, error: null, portHolder: null },
       output: new OutputBuffer(this.options.outputLimitBytes),
       run: null,
+      removed: false,
     };
     entry.spec = { ...spec };
     this.entries.set(port, entry);
 
-    if (!free) {
+    if (taken !== null) {
+      const holder = (await findPortHolder(port)) ?? { address: taken, pid: null, command: null };
       this.setStatus(entry, 'failed', {
         pid: null,
         command,
         exit: null,
-        error: `port ${port} is in use by another program on 127.0.0.1; it was left alone`,
+        error: `port ${port} is in use by another program: ${describeHolder(holder)}; it was left alone`,
+        portHolder: holder,
       });
       return this.snapshot(entry);
     }
@@ -125,21 +160,44 @@ export class Supervisor {
       session = new PtySession({
         command,
         cwd: spec.cwd ?? process.cwd(),
-        env: { ...process.env, ...spec.env, PORT: String(port), ELECTRON_RUN_AS_NODE: '1' },
+        env: {
+          ...process.env,
+          ...spec.env,
+          PORT: String(port),
+          ELECTRON_RUN_AS_NODE: '1',
+          [MARK_VARIABLE]: markOf(this.instanceId, port),
+        },
         onData: (data) => {
           entry.output.push(data);
           this.emitOutput(port, data);
         },
       });
     } catch (err) {
-      this.setStatus(entry, 'failed', { pid: null, command, exit: null, error: `could not start: ${message(err)}` });
+      this.setStatus(entry, 'failed', {
+        pid: null,
+        command,
+        exit: null,
+        error: `could not start: ${message(err)}`,
+        portHolder: null,
+      });
       return this.snapshot(entry);
     }
     watchGroup(session.pid);
-    const run: Run = { session, intent: 'run', stopDeadline: 0, killTimer: null, finished: Promise.resolve() };
+    if (!this.watchingMarks) {
+      this.watchingMarks = true;
+      watchMarks(this.instanceId);
+    }
+    const run: Run = {
+      session,
+      processes: new BackendProcesses(session.pid, this.instanceId, port),
+      intent: 'run',
+      stopDeadline: 0,
+      killTimer: null,
+      finished: Promise.resolve(),
+    };
     entry.run = run;
     run.finished = this.handleExit(entry, run);
-    this.setStatus(entry, 'starting', { pid: session.pid, command, exit: null, error: null });
+    this.setStatus(entry, 'starting', { pid: session.pid, command, exit: null, error: null, portHolder: null });
 
     await this.waitReady(entry, run);
     if (entry.state.status !== 'up') await run.finished;
@@ -147,9 +205,11 @@ export class Supervisor {
   }
 
   /**
-   * Stops gracefully: 'stopping', SIGTERM to the process group, SIGKILL after
-   * killGraceMs; resolves 'stopped' once every process of the group is gone.
-   * A backend that is not running is left as it is.
+   * Stops gracefully: 'stopping', SIGTERM to the process group and every
+   * process carrying the backend's mark, SIGKILL after killGraceMs; resolves
+   * 'stopped' once all of them are gone and the port has been checked
+   * (`portHolder` names a program still holding it). Acts at once, also on a
+   * start in progress. A backend that is not running is left as it is.
    */
   async stop(port: number): Promise<BackendState> {
     const entry = this.require(port);
@@ -159,37 +219,61 @@ export class Supervisor {
       run.intent = 'stop';
       run.stopDeadline = Date.now() + this.options.killGraceMs;
       this.setStatus(entry, 'stopping', {});
-      run.session.signal('SIGTERM');
-      run.killTimer = setTimeout(() => run.session.signal('SIGKILL'), this.options.killGraceMs);
+      run.processes.signal('SIGTERM');
+      run.killTimer = setTimeout(() => run.processes.signal('SIGKILL'), this.options.killGraceMs);
     }
     await run.finished;
     return this.snapshot(entry);
   }
 
-  /** The crash demo: SIGKILL to the process group at once; resolves 'crashed'. */
+  /** The crash demo: SIGKILL to all its processes at once; resolves 'crashed'. */
   async kill(port: number): Promise<BackendState> {
     const entry = this.require(port);
     const run = entry.run;
     if (run === null || !ACTIVE.has(entry.state.status)) return this.snapshot(entry);
     if (run.intent !== 'timeout') run.intent = 'kill';
-    run.session.signal('SIGKILL');
+    run.processes.signal('SIGKILL');
     await run.finished;
     return this.snapshot(entry);
   }
 
-  /** Stops it if running, then starts it again with the same spec; counts the restart. */
+  /**
+   * Stops it if running, then starts it again with the same spec; counts the
+   * restart. Rejects if it is removed meanwhile (nothing is left running).
+   */
   async restart(port: number): Promise<BackendState> {
-    const entry = this.require(port);
-    if (ACTIVE.has(entry.state.status)) await this.stop(port);
-    entry.state.restarts++;
-    return this.start(entry.spec);
+    this.require(port);
+    return this.lifecycle.run(port, async () => {
+      const entry = this.require(port);
+      if (ACTIVE.has(entry.state.status)) await this.stop(port);
+      if (entry.removed) throw new Error(`the backend on port ${port} is being removed`);
+      entry.state.restarts++;
+      return this.startNow(entry.spec);
+    });
   }
 
-  /** Stops it if running, then forgets it. */
-  async remove(port: number): Promise<void> {
-    if (!this.entries.has(port)) return;
-    await this.stop(port);
-    this.entries.delete(port);
+  /**
+   * Stops it if running (at once, interrupting a start or restart), then
+   * forgets it once every start and restart queued before has settled.
+   * Resolves with its last state (`portHolder` says if something still holds
+   * the port), or undefined if the port was unknown.
+   */
+  async remove(port: number): Promise<BackendState | undefined> {
+    const entry = this.entries.get(port);
+    if (entry === undefined && this.lifecycle.pending(port) === 0) return undefined;
+    if (entry !== undefined) {
+      entry.removed = true;
+      // Begin now: a start in progress then ends at once instead of running to 'up'.
+      this.stop(port).catch(() => {});
+    }
+    return this.lifecycle.run(port, async () => {
+      const current = this.entries.get(port);
+      if (current === undefined) return undefined;
+      current.removed = true;
+      const last = await this.stop(port);
+      this.entries.delete(port);
+      return last;
+    });
   }
 
   get(port: number): BackendState | undefined {
@@ -242,16 +326,35 @@ export class Supervisor {
     return run !== null && run !== undefined && run.session.resize(cols, rows);
   }
 
-  /** Stops every backend, in parallel; no start is accepted afterwards. */
+  /**
+   * Stops every backend, in parallel, waits for queued starts and removes to
+   * settle, then SIGKILLs any process still carrying this instance's mark.
+   * No start is accepted afterwards.
+   */
   async shutdown(): Promise<void> {
     this.closing = true;
-    await Promise.all([...this.entries.keys()].map((port) => this.stop(port)));
+    const stopAll = (): Promise<unknown> => Promise.all([...this.entries.keys()].map((port) => this.stop(port)));
+    await stopAll();
+    await this.lifecycle.idleAll();
+    await stopAll();
+    this.killMarkedSync();
+    if (this.watchingMarks) unwatchMarks(this.instanceId);
   }
 
-  /** SIGKILL to every running process group, synchronously: for process 'exit' handlers. */
+  /**
+   * SIGKILL to every running process group and every process carrying this
+   * instance's mark, synchronously: for process 'exit' handlers.
+   */
   killAllSync(): void {
     for (const entry of this.entries.values()) {
       if (entry.run !== null && ACTIVE.has(entry.state.status)) signalGroup(entry.run.session.pid, 'SIGKILL');
+    }
+    this.killMarkedSync();
+  }
+
+  private killMarkedSync(): void {
+    for (let round = 0; round < SYNC_KILL_ROUNDS; round++) {
+      if (signalMarked(this.instanceId, undefined, 'SIGKILL').length === 0) return;
     }
   }
 
@@ -266,7 +369,7 @@ export class Supervisor {
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
         run.intent = 'timeout';
-        run.session.signal('SIGKILL');
+        run.processes.signal('SIGKILL');
         return;
       }
       if (await acceptsConnection(port, Math.min(500, remaining))) {
@@ -277,24 +380,29 @@ export class Supervisor {
     }
   }
 
-  /** Waits for the leader to exit, clears the rest of its group, sets the final status. */
+  /**
+   * Waits for the leader to exit, ends the rest of its processes, checks the
+   * port, sets the final status.
+   */
   private async handleExit(entry: Entry, run: Run): Promise<void> {
     const exit = await run.session.exited;
     const pgid = run.session.pid;
     if (run.intent === 'stop') {
-      // Grandchildren still finishing their requests get the rest of the grace period.
-      const gone = await waitGroupGone(pgid, Math.max(0, run.stopDeadline - Date.now()));
-      if (!gone && signalGroup(pgid, 'SIGKILL')) await waitGroupGone(pgid, SIGKILL_WAIT_MS);
-    } else if (signalGroup(pgid, 'SIGKILL')) {
+      // Children still finishing their requests get the rest of the grace period.
+      const gone = await run.processes.waitGone(Math.max(0, run.stopDeadline - Date.now()));
+      if (!gone) await run.processes.killAll(SIGKILL_WAIT_MS);
+    } else {
       // Whatever the leader left behind goes with it.
-      await waitGroupGone(pgid, SIGKILL_WAIT_MS);
+      await run.processes.killAll(SIGKILL_WAIT_MS);
     }
     if (run.killTimer !== null) clearTimeout(run.killTimer);
     unwatchGroup(pgid);
 
     const { port, status } = entry.state;
-    const tail = (): string => `\n--- last output ---\n${outputTail(entry.output.toString())}`;
-    const end = { pid: null, exit };
+    const portHolder = await holderOf(port);
+    const held = portHolder === null ? '' : `\nport ${port} is still held by ${describeHolder(portHolder)}`;
+    const tail = (): string => `${held}\n--- last output ---\n${outputTail(entry.output.toString())}`;
+    const end = { pid: null, exit, portHolder };
     switch (run.intent) {
       case 'stop':
         this.setStatus(entry, 'stopped', end);
@@ -354,6 +462,21 @@ export class Supervisor {
     const entry = this.entries.get(port);
     if (entry === undefined) throw new Error(`no backend on port ${port}`);
     return entry;
+  }
+}
+
+/**
+ * Who holds `port` on 127.0.0.1 or [::1], or null once it is free on both.
+ * Waits up to PORT_RELEASE_MS first: a socket may outlive its process's last
+ * visible trace by a moment, and that is not a holder worth reporting.
+ */
+async function holderOf(port: number): Promise<PortHolder | null> {
+  const deadline = Date.now() + PORT_RELEASE_MS;
+  for (;;) {
+    const taken = await takenOn(port);
+    if (taken === null) return null;
+    if (Date.now() >= deadline) return (await findPortHolder(port)) ?? { address: taken, pid: null, command: null };
+    await sleep(PROBE_INTERVAL_MS);
   }
 }
 

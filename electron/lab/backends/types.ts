@@ -18,8 +18,27 @@ export interface BackendState {
   command: string;
   restarts: number;
   exit: ExitInfo | null;
-  /** For `failed`: why, with the tail of its output. */
+  /**
+   * For `failed`: why, with the tail of its output, or the program holding
+   * the port.
+   */
   error: string | null;
+  /**
+   * Set when the backend's process has ended (stopped, crashed, failed) but
+   * its port is still taken on 127.0.0.1 or [::1], or when a start found it
+   * taken: who holds it. Null while the port is free or the backend runs.
+   */
+  portHolder: PortHolder | null;
+}
+
+/** A program listening on a port (see findPortHolder). */
+export interface PortHolder {
+  /** The address it listens on: '127.0.0.1', '0.0.0.0', '::1', '::', ... */
+  address: string;
+  /** Null when the process cannot be seen (another user's). */
+  pid: number | null;
+  /** Its command line, arguments joined by spaces; null when unknown. */
+  command: string | null;
 }
 
 export interface StatusChange {

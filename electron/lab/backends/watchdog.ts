@@ -1,38 +1,68 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { MARK_VARIABLE } from './marked-processes';
 
 /**
  * The watchdog: a tiny /bin/sh loop, in a session of its own, that reads
- * "+pgid" / "-pgid" lines from a pipe whose other end only this process
- * holds. When the pipe reaches end of file (this process has exited or been
- * SIGKILLed), it sends SIGTERM to every process group still listed, and
- * SIGKILL to those still there 2 s later.
+ * "+pgid" / "-pgid" and "m+instance" / "m-instance" lines from a pipe whose
+ * other end only this process holds. When the pipe reaches end of file (this
+ * process has exited or been SIGKILLed), it sends SIGTERM to every process
+ * group still listed and to every process marked by a listed supervisor
+ * instance (LB_LAB_MARK=<instance>:<port>, see marked-processes.ts), then
+ * SIGKILL, again each 0.1 s, to those still there 2 s later.
  *
  * Why: when the host dies, the kernel hangs up each backend's terminal, which
  * SIGHUPs the session leader and, once it has gone, the rest of its group.
  * That is enough for most backends, but not for one that ignores SIGHUP
- * (`nohup`, `trap '' HUP`) or reloads on it (gunicorn, uWSGI, nginx): those
- * would outlive the lab and keep its ports. Nothing else runs when a process
- * is SIGKILLed, so the clean-up has to live in another process.
+ * (`nohup`, `trap '' HUP`) or reloads on it (gunicorn, uWSGI, nginx), nor for
+ * one that left the terminal's session or group (`setsid -f`, `set -m`, a
+ * daemon): those would outlive the lab and keep its ports. Nothing else runs
+ * when a process is SIGKILLed, so the clean-up has to live in another process.
+ * Marked processes of instances not listed (another lab) are never touched.
  */
 const SCRIPT = `
 g=' '
+m=' '
 while IFS= read -r line; do
   case $line in
+    m+*) m="$m\${line#m+} " ;;
+    m-*) n=' '; for p in $m; do [ "$p" = "\${line#m-}" ] || n="$n$p "; done; m=$n ;;
     +*) g="$g\${line#+} " ;;
     -*) n=' '; for p in $g; do [ "$p" = "\${line#-}" ] || n="$n$p "; done; g=$n ;;
   esac
 done
-[ -z "\${g# }" ] && exit 0
-for p in $g; do kill -s TERM -- "-$p" 2>/dev/null; done
+[ -z "\${g# }" ] && [ -z "\${m# }" ] && exit 0
+pat=
+for i in $m; do pat="$pat\${pat:+|}$i"; done
+marked() {
+  [ -z "$pat" ] && return 0
+  if [ -r /proc/self/environ ]; then
+    grep -lzE "^${MARK_VARIABLE}=($pat):" /proc/[0-9]*/environ 2>/dev/null | sed -n 's|^/proc/\\([0-9]*\\)/environ$|\\1|p'
+  else
+    ps eww -ax -o pid= -o command= 2>/dev/null | grep -E "[[:space:]]${MARK_VARIABLE}=($pat):" | awk '{print $1}'
+  fi
+}
+signal() {
+  for p in $g; do kill -s "$1" -- "-$p" 2>/dev/null; done
+  for p in $(marked); do kill -s "$1" "$p" 2>/dev/null; done
+}
+alive() {
+  for p in $g; do kill -s 0 -- "-$p" 2>/dev/null && return 0; done
+  [ -n "$(marked)" ]
+}
+signal TERM
 i=0
 while [ $i -lt 20 ]; do
-  alive=
-  for p in $g; do kill -s 0 -- "-$p" 2>/dev/null && alive=1; done
-  [ -z "$alive" ] && exit 0
+  alive || exit 0
   sleep 0.1
   i=$((i + 1))
 done
-for p in $g; do kill -s KILL -- "-$p" 2>/dev/null; done
+i=0
+while [ $i -lt 20 ]; do
+  signal KILL
+  alive || exit 0
+  sleep 0.1
+  i=$((i + 1))
+done
 `;
 
 let child: ChildProcess | null = null;
@@ -78,4 +108,14 @@ export function watchGroup(pgid: number): void {
 /** The group has ended: forget it (its id may be reused). */
 export function unwatchGroup(pgid: number): void {
   if (child !== null) send(`-${pgid}`);
+}
+
+/** Asks the watchdog to end every process marked by supervisor `instance` if this process dies first. */
+export function watchMarks(instance: string): void {
+  send(`m+${instance}`);
+}
+
+/** That supervisor has shut down: forget its mark. */
+export function unwatchMarks(instance: string): void {
+  if (child !== null) send(`m-${instance}`);
 }

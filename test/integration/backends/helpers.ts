@@ -83,12 +83,12 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** A plain TCP server on 127.0.0.1:port that another "program" holds. */
-export function holdPort(port: number): Promise<Server> {
+/** A plain TCP server on host:port (127.0.0.1 unless told) that another "program" holds. */
+export function holdPort(port: number, host = '127.0.0.1'): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer((socket) => socket.end('held\n'));
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
+    server.listen(port, host, () => resolve(server));
   });
 }
 

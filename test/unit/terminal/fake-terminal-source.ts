@@ -15,7 +15,7 @@ export class FakeTerminalSource implements TerminalSource {
   private readonly outputListeners = new Set<(port: number, data: Buffer) => void>();
 
   add(port: number): void {
-    this.states.set(port, { port, status: 'stopped', pid: null, command: `serve ${port}`, restarts: 0, exit: null, error: null });
+    this.states.set(port, { port, status: 'stopped', pid: null, command: `serve ${port}`, restarts: 0, exit: null, error: null, portHolder: null });
   }
 
   start(port: number, pid: number): void {
