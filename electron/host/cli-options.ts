@@ -5,6 +5,7 @@ import { backupConflict } from '../lab/backup-conflict';
 import { NO_BACKUP_ALGORITHMS } from '../lab/balancer/types';
 import {
   commandTemplateSchema,
+  controlTokenSchema,
   failTimeoutSchema,
   healthIntervalSchema,
   healthPathSchema,
@@ -54,6 +55,11 @@ Active health checks (PUT /api/health), on when --health-path is given:
   --health-rise N     passes to put a backend back (default 2)
   --health-fall N     failures to take it out (default 3)
 
+Control API token (issue 8):
+  --token T           the token the control API requires (16+ URL-safe characters;
+                      default: a random one, printed in the dashboard URL).
+                      LB_LAB_TOKEN=T does the same.
+
   -h, --help          show this help
 `;
 
@@ -102,6 +108,8 @@ const cliSchema = z
     healthInterval: count('health-interval', healthIntervalSchema).optional(),
     healthRise: count('health-rise', healthStreakSchema).optional(),
     healthFall: count('health-fall', healthStreakSchema).optional(),
+    // Control API token (issue 8).
+    token: controlTokenSchema.optional(),
   })
   .superRefine((o, ctx) => {
     const backends = o.backends ?? o.weights?.length ?? 3;
@@ -143,6 +151,8 @@ export interface CliOptions {
   slowStartMs?: number;
   /** Present when --health-path was given. */
   health?: SetHealthInput;
+  /** The control API token from --token or LB_LAB_TOKEN; the host makes one when absent. */
+  token?: string;
 }
 
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; help: true } | { ok: false; help: false; error: string };
@@ -164,8 +174,8 @@ const FLAG_NAMES: Record<string, string> = {
   healthFall: 'health-fall',
 };
 
-/** Parse and validate argv; a bad flag gets a message naming it. */
-export function parseCli(argv: readonly string[]): CliParse {
+/** Parse and validate argv (and LB_LAB_TOKEN from `env`); a bad flag gets a message naming it. */
+export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliParse {
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
@@ -191,6 +201,7 @@ export function parseCli(argv: readonly string[]): CliParse {
         'health-interval': { type: 'string' },
         'health-rise': { type: 'string' },
         'health-fall': { type: 'string' },
+        token: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -221,6 +232,7 @@ export function parseCli(argv: readonly string[]): CliParse {
     healthInterval: values['health-interval'],
     healthRise: values['health-rise'],
     healthFall: values['health-fall'],
+    token: values.token ?? env.LB_LAB_TOKEN,
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const result = cliSchema.safeParse(defined);
@@ -251,6 +263,7 @@ export function parseCli(argv: readonly string[]): CliParse {
         failTimeoutMs: o.failTimeoutMs,
         maxConns: o.maxConns,
         slowStartMs: o.slowStartMs,
+        token: o.token,
       }),
       ...(o.healthPath !== undefined
         ? {
