@@ -232,7 +232,8 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     healthInterval: values['health-interval'],
     healthRise: values['health-rise'],
     healthFall: values['health-fall'],
-    token: values.token ?? env.LB_LAB_TOKEN,
+    // An empty LB_LAB_TOKEN= is unset, as shells treat it; an empty --token is a mistake.
+    token: values.token ?? (env.LB_LAB_TOKEN || undefined),
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const result = cliSchema.safeParse(defined);

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   ].filter(Boolean);
   process.stdout.write(
     `\nLoad Balancer Lab is running (${extras.join(', ')}).\n` +
-      `  proxy:      ${host.lab.proxyUrl}\n` +
+      `  proxy:       ${host.lab.proxyUrl}\n` +
       `  dashboard:   ${host.control.dashboardUrl}\n` +
       `  control API: ${host.control.url}api/snapshot\n` +
       `               with the header Authorization: Bearer ${host.control.token}\n` +
