@@ -36,13 +36,13 @@ export async function api(
   headers: Record<string, string> = {},
   token?: string | null,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on whatever the API answered
-): Promise<{ status: number; json: any; headers: Headers }> {
+): Promise<{ status: number; json: any }> {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { ...(token === null ? {} : bearer(token ?? undefined)), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
-  return { status: response.status, json: await response.json(), headers: response.headers };
+  return { status: response.status, json: await response.json() };
 }
 
 export interface LoadResult {
