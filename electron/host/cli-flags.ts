@@ -15,6 +15,8 @@ import {
   slowStartSchema,
 } from '../shared/schemas';
 import { ALGORITHMS, HASH_KEYS } from '../shared/types';
+import { DEFAULT_PROXY_SETTINGS, NEXT_UPSTREAM_CONDITIONS, proxySettingsPatchSchema } from '../shared/proxy-settings';
+import { controlTokenSchema } from '../shared/schemas';
 
 /** The groups of --help, in order, with their headings (null: no heading). */
 export const FLAG_SECTIONS = {
@@ -22,6 +24,8 @@ export const FLAG_SECTIONS = {
   routing: 'How requests are read (PUT /api/balancer):',
   server: 'Every backend’s server parameters (PATCH /api/backends/:port):',
   health: 'Active health checks (PUT /api/health), on when --health-path is given:',
+  proxy: 'Timeouts and retries, as nginx has them (PUT /api/proxy):',
+  setup: 'Setups (GET /api/setup):',
 } as const;
 export type FlagSection = keyof typeof FLAG_SECTIONS;
 
@@ -153,6 +157,32 @@ export const FLAGS = {
   healthInterval: flagRow({ flag: 'health-interval', arg: 'MS', schema: within(healthIntervalSchema), default: DEFAULTS.health.intervalMs, help: 'between checks (HAProxy inter)', section: 'health' }),
   healthRise: flagRow({ flag: 'health-rise', arg: 'N', schema: within(healthStreakSchema), default: DEFAULTS.health.rise, help: 'passes to put a backend back', section: 'health' }),
   healthFall: flagRow({ flag: 'health-fall', arg: 'N', schema: within(healthStreakSchema), default: DEFAULTS.health.fall, help: 'failures to take it out', section: 'health' }),
+  token: flagRow({
+    flag: 'token',
+    arg: 'T',
+    schema: controlTokenSchema,
+    env: 'LB_LAB_TOKEN',
+    defaultText: 'a random one, printed in the dashboard URL',
+    help: 'the token the control API requires (16+ URL-safe characters; LB_LAB_TOKEN=T does the same)',
+    section: 'lab',
+  }),
+  connectTimeoutMs: flagRow({ flag: 'connect-timeout', arg: 'MS', schema: decimalInt(1, 2_147_483_647), default: DEFAULT_PROXY_SETTINGS.connectTimeoutMs, help: 'nginx proxy_connect_timeout, HAProxy timeout connect', section: 'proxy' }),
+  readTimeoutMs: flagRow({ flag: 'read-timeout', arg: 'MS', schema: decimalInt(1, 2_147_483_647), default: DEFAULT_PROXY_SETTINGS.readTimeoutMs, help: 'nginx proxy_read_timeout, HAProxy timeout server: the longest wait for the response to start and between two reads', section: 'proxy' }),
+  nextUpstream: flagRow({
+    flag: 'next-upstream',
+    arg: 'LIST',
+    schema: z
+      .string()
+      .transform((text) => (text === 'off' ? [] : text.split(',')))
+      .pipe(proxySettingsPatchSchema.shape.nextUpstream.unwrap()),
+    default: [...DEFAULT_PROXY_SETTINGS.nextUpstream],
+    help: `nginx proxy_next_upstream, HAProxy retry-on: when a failed attempt goes to the next server (${NEXT_UPSTREAM_CONDITIONS.join(', ')}; off for none)`,
+    section: 'proxy',
+  }),
+  nextUpstreamTries: flagRow({ flag: 'next-upstream-tries', arg: 'N', schema: decimalInt(0, 1000), default: DEFAULT_PROXY_SETTINGS.nextUpstreamTries, help: 'nginx proxy_next_upstream_tries, HAProxy retries: attempts per request, 0 = no limit', section: 'proxy' }),
+  setup: flagRow({ flag: 'setup', arg: 'FILE', schema: z.string().min(1), help: 'start the lab from a setup file (resources/setup.schema.json)', section: 'setup' }),
+  nginx: flagRow({ flag: 'nginx', arg: 'FILE', schema: z.string().min(1), help: 'start the lab from an nginx.conf or a bare upstream block: each server becomes a local backend', section: 'setup' }),
+  upstream: flagRow({ flag: 'upstream', arg: 'NAME', schema: z.string().min(1), help: 'which upstream block of --nginx to take (needed when there are several)', section: 'setup' }),
 };
 
 export type Flags = typeof FLAGS;

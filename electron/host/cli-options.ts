@@ -68,7 +68,8 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   const values: Record<string, unknown> = {};
   const given = new Set<FlagKey>();
   for (const [key, row] of rows) {
-    const text = raw[row.flag] ?? (row.env === undefined ? undefined : env[row.env]);
+    // An empty variable (LB_LAB_TOKEN=) is unset, as shells treat it; an empty flag is a mistake.
+    const text = raw[row.flag] ?? (row.env === undefined ? undefined : env[row.env] || undefined);
     if (text === undefined) {
       values[key] = row.default;
       continue;

@@ -1,15 +1,19 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Lab } from '../lab/lab';
 import { runCommand } from '../lab/run-command';
+import { refuseApiRequest } from './api-gate';
+import { setFrameHeaders } from './frame-headers';
 import { readJsonBody } from './read-json-body';
 import { COMMANDS, type CommandSpec } from '../shared/command-table';
-import { BODY, matchRoute, type RouteMatch } from './routes';
+import { parseInput, portParamSchema } from '../shared/schemas';
+import { refuseUpgrade } from './refuse-upgrade';
+import { decodedPath, requestTarget } from './request-target';
+import { BODY, matchRoute } from './routes';
 import { serveStatic } from './serve-static';
 import { serveTerminal } from './terminal-socket';
-import { isTrustedRequest } from './trusted-origin';
-import { parseInput, portParamSchema } from '../shared/schemas';
+import { tokenLanding } from './token-landing';
 
 export interface ControlServerOptions {
   lab: Lab;
@@ -17,8 +21,19 @@ export interface ControlServerOptions {
   port: number;
   /** Folder of the built renderer, served at `/`. */
   rendererRoot: string;
+  /** The control API's token: every /api/ route and socket refuses a request without it (401). */
+  token: string;
+  /** WebSockets under /api/ besides the events stream (a backend's terminal, say); reached only past the token check. */
+  sockets?: readonly SocketRoute[];
 }
 
+/** A WebSocket endpoint under /api/ that another module serves. */
+export interface SocketRoute {
+  matches(path: string): boolean;
+  accept(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+}
+
+const BEARER_CHALLENGE = { 'www-authenticate': 'Bearer realm="lb-lab"' };
 /** Where a backend's terminal is served, one WebSocket per open terminal. */
 const TERMINAL_PATH = /^\/api\/backends\/([^/]+)\/terminal$/;
 
@@ -28,7 +43,10 @@ const MAX_BUFFERED = 1024 * 1024;
 /**
  * The headless host's HTTP server: the JSON control API, the events stream
  * (WebSocket at /api/events) and the built dashboard. A thin adapter: every
- * command goes through runCommand, exactly as Electron's IPC does.
+ * command goes through runCommand, exactly as Electron's IPC does. Every
+ * /api/ request and socket passes one gate (origin, host name, token);
+ * the dashboard's files need no token, and opening a page with ?token=
+ * hands the browser its cookie. Every answer carries the frame headers.
  */
 export class ControlServer {
   readonly server: http.Server;
@@ -40,9 +58,10 @@ export class ControlServer {
   constructor(private readonly options: ControlServerOptions) {
     this.port = options.port;
     this.server = http.createServer((req, res) => {
+      setFrameHeaders(res);
       this.handle(req, res).catch((error: unknown) => send(res, 500, { error: String(error) }));
     });
-    this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => this.upgrade(req, socket, head));
+    this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
   }
 
   get requestedPort(): number {
@@ -51,6 +70,16 @@ export class ControlServer {
 
   get url(): string {
     return `http://${this.options.host}:${this.port}/`;
+  }
+
+  /** The URL to open in a browser: the dashboard with the token, which the first visit turns into a cookie. */
+  get dashboardUrl(): string {
+    return `${this.url}?token=${encodeURIComponent(this.options.token)}`;
+  }
+
+  /** The token scripts send as `Authorization: Bearer <token>`. */
+  get token(): string {
+    return this.options.token;
   }
 
   listen(): Promise<void> {
@@ -74,18 +103,14 @@ export class ControlServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (!path.startsWith('/api/')) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
-      return serveStatic(this.options.rendererRoot, path, res);
-    }
-    if (!isTrustedRequest(req, this.port)) return send(res, 403, { error: 'requests from other origins are refused' });
-    let route: RouteMatch | null;
-    try {
-      route = matchRoute(req.method ?? 'GET', path);
-    } catch {
-      return send(res, 400, { error: `malformed URI ${JSON.stringify(req.url)}`, field: 'path' });
-    }
+    const url = requestTarget(req.url);
+    if (!url) return send(res, 400, malformed(req.url));
+    const path = url.pathname;
+    if (!path.startsWith('/api/')) return this.page(req, res, url);
+    const refused = refuseApiRequest(req, this.port, this.options.token);
+    if (refused) return send(res, refused.status, { error: refused.error, field: refused.field ?? null }, refused.status === 401 ? BEARER_CHALLENGE : {});
+    if (decodedPath(path) === null) return send(res, 400, malformed(req.url));
+    const route = matchRoute(req.method ?? 'GET', path);
     if (!route) return send(res, 404, { error: `no route ${req.method} ${path}` });
     const args = route.args;
     if (route.takesBody) {
@@ -100,24 +125,39 @@ export class ControlServer {
     return send(res, 200, result.value);
   }
 
-  private upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const terminal = TERMINAL_PATH.exec(path);
-    if ((path !== '/api/events' && !terminal) || !isTrustedRequest(req, this.port)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
+  /** A file of the dashboard, or the landing that turns ?token= into a cookie. */
+  private async page(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
+    const path = decodedPath(url.pathname);
+    if (path === null) return send(res, 400, malformed(req.url));
+    const landing = tokenLanding(url, this.options.token, this.port);
+    if (landing) {
+      res.writeHead(landing.status, landing.headers).end(landing.body);
       return;
     }
+    return serveStatic(this.options.rendererRoot, path, res);
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = requestTarget(req.url)?.pathname ?? '';
+    if (!path.startsWith('/api/')) return refuseUpgrade(socket, 404, `no socket at ${JSON.stringify(req.url)}`);
+    const refused = refuseApiRequest(req, this.port, this.options.token);
+    if (refused) return refuseUpgrade(socket, refused.status, refused.error, refused.status === 401 ? BEARER_CHALLENGE : {});
+    if (path === '/api/events') {
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.stream(ws));
+      return;
+    }
+    const terminal = TERMINAL_PATH.exec(path);
     if (terminal) {
-      // Keystrokes reach a shell: the same origin checks as every command, and a port in plain decimal.
+      // Keystrokes reach a shell: past the same gate as every command, and a port in plain decimal.
       const port = parseInput(portParamSchema, terminal[1], 'port');
-      if (!port.ok) {
-        socket.end('HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n');
-        return;
-      }
+      if (!port.ok) return refuseUpgrade(socket, 400, port.error);
       this.terminalWss.handleUpgrade(req, socket, head, (ws) => serveTerminal(ws, this.options.lab.terminals, port.value));
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.stream(ws));
+    const route = this.options.sockets?.find((r) => r.matches(path));
+    if (route) return route.accept(req, socket, head);
+    refuseUpgrade(socket, 404, `no socket at ${path}`);
   }
 
   /** Snapshots on the lab's cadence and events as they happen, one JSON message each. */
@@ -141,8 +181,12 @@ function sendText(res: ServerResponse, text: string): void {
   res.end(text);
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function malformed(target: string | undefined): { error: string; field: string } {
+  return { error: `malformed URI ${JSON.stringify(target)}`, field: 'path' };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }

@@ -1,10 +1,13 @@
 import { Lab, type LabOptions } from '../lab/lab';
+import { createToken } from './auth-token';
 import { ControlServer } from './control-server';
 
 export interface HostOptions extends LabOptions {
   uiPort: number;
   /** Folder of the built renderer, served at `/`. */
   rendererRoot: string;
+  /** The control API's token; a fresh random one when left out. */
+  token?: string;
 }
 
 /**
@@ -18,7 +21,7 @@ export class Host {
   constructor(options: HostOptions) {
     const host = options.host ?? '127.0.0.1';
     this.lab = new Lab({ ...options, host, reservedPorts: [options.uiPort, ...(options.reservedPorts ?? [])] });
-    this.control = new ControlServer({ lab: this.lab, host, port: options.uiPort, rendererRoot: options.rendererRoot });
+    this.control = new ControlServer({ lab: this.lab, host, port: options.uiPort, rendererRoot: options.rendererRoot, token: options.token ?? createToken() });
   }
 
   /** The control API first, so a taken UI port fails before any backend is spawned. */

@@ -32,8 +32,8 @@ function literals(route: CompiledRoute): number {
 /**
  * Resolve a request to its command, from the command table. Returns null
  * for an unknown route; parameters are passed raw (decoded) so the
- * command's own schema reports a bad one. Throws URIError on a malformed
- * percent-escape.
+ * command's own schema reports a bad one. `path` must decode (the server
+ * answers a malformed percent-escape with 400 before it gets here).
  */
 export function matchRoute(method: string, path: string): RouteMatch | null {
   const parts = path.split('/').slice(1);

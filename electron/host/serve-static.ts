@@ -15,9 +15,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serve a file of the built renderer from `root`; unknown paths get index.html. */
-export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+/** Serve a file of the built renderer from `root` (`path` already percent-decoded); unknown paths get index.html. */
+export async function serveStatic(root: string, path: string, res: ServerResponse): Promise<void> {
+  const relative = normalize(path).replace(/^(\.\.[/\\])+/, '');
   let file = join(root, relative);
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(403).end();

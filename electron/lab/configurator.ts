@@ -30,15 +30,20 @@ export class Configurator {
    * fail_timeout, max_conns, slow start) are a reload, as in nginx: selection
    * state restarts. `down` and `drain` are not: they only flip the peer's
    * flags, so nothing else moves. A change the balancer refuses (backup with
-   * ip-hash, hash or random-two) is a 409 and changes nothing.
+   * ip-hash, hash or random-two) or nginx would (no primary left) is a 409
+   * and changes nothing.
    */
   patchBackend(port: number, changes: PatchBackendInput): void {
     const config = this.parts.fleet.require(port);
     const { down, drain, ...reload } = changes;
     if (Object.keys(reload).length > 0) {
       const next = { ...config, ...reload };
+      const configs = this.parts.fleet.configs().map((c) => (c.id === port ? next : c));
+      if (configs.every((c) => c.backup)) {
+        throw new LabError(`${port} is the last primary: with every backend a backup, nginx says "no servers in upstream". Make another backend a primary first.`, 409, 'backup');
+      }
       try {
-        this.parts.rotation.reloadWith(this.parts.rotation.algorithm, this.parts.fleet.configs().map((c) => (c.id === port ? next : c)));
+        this.parts.rotation.reloadWith(this.parts.rotation.algorithm, configs);
       } catch {
         throw new LabError(backupConflict(this.parts.rotation.algorithm, `${port} would be a backup`), 409, 'backup');
       }

@@ -83,7 +83,10 @@ export class Fleet {
     const count = input.count ?? 1;
     const used = new Set([...taken, ...this.byPort.keys()]);
     const base = input.basePort ?? (this.byPort.size > 0 ? Math.max(...this.byPort.keys()) + 1 : this.options.basePort);
-    const { ports, skipped } = await findFreePorts(base, count, used);
+    // Ports taken on the way can push the range past 65535: a refusal of the input, not a lab failure.
+    const { ports, skipped } = await findFreePorts(base, count, used).catch((error: unknown) => {
+      throw error instanceof RangeError ? new LabError(error.message, 400, input.basePort === undefined ? 'count' : 'basePort') : error;
+    });
     const command = input.command ?? (input.sample ? undefined : this.options.command);
     const { cwd, env, defaults } = this.options;
     ports.forEach((port, i) => {

@@ -8,7 +8,8 @@ import { ALGORITHMS, HASH_KEYS } from './types';
 
 export const MAX_BACKENDS_PER_ADD = 16;
 
-const port = z.number().int().min(1).max(65535);
+const MAX_PORT = 65535;
+const port = z.number().int().min(1).max(MAX_PORT);
 /** HAProxy's range: 0 takes no new requests, 256 is the most. */
 export const weightSchema = z.number().int().min(0).max(256);
 
@@ -30,7 +31,11 @@ export const addBackendsSchema = z
     weight: weightSchema.optional(),
     basePort: port.optional(),
   })
-  .refine((input) => !(input.sample && input.command !== undefined), { message: 'give either command or sample, not both', path: ['sample'] });
+  .refine((input) => !(input.sample && input.command !== undefined), { message: 'give either command or sample, not both', path: ['sample'] })
+  .refine((input) => input.basePort === undefined || input.basePort + (input.count ?? 1) - 1 <= MAX_PORT, {
+    message: `${MAX_PORT} is the highest port: from basePort, count backends do not fit`,
+    path: ['count'],
+  });
 
 /** nginx `max_fails`: 0 turns failure accounting off. */
 export const maxFailsSchema = z.number().int().min(0).max(1000);
@@ -84,7 +89,28 @@ export const setHealthSchema = z.strictObject({
   fall: healthStreakSchema,
 });
 
-export const portParamSchema = z.coerce.number().int().min(1).max(65535);
+/** Plain decimal digits, no sign, no leading zero, no spaces: the one way a number is written in a URL path. */
+const DECIMAL_PATH_SEGMENT = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * A port argument: a number from IPC, or a URL path segment written in plain
+ * decimal. `Number()` would also take `0x6d60`, `2.8e4`, `028000`, `1e3`,
+ * ` 28000` or `+28000`; a port has one spelling.
+ */
+export const portParamSchema = z
+  .union([z.number(), z.string().regex(DECIMAL_PATH_SEGMENT).transform(Number)], { error: 'port must be a whole number 1-65535, in plain decimal' })
+  .pipe(port);
+
+/**
+ * The control API's token when a person chooses it (`--token`, LB_LAB_TOKEN):
+ * long enough not to be guessed by another local process, and URL-safe, since
+ * it goes in the printed URL and a cookie as it is.
+ */
+export const controlTokenSchema = z
+  .string()
+  .min(16, 'token must be at least 16 characters')
+  .max(512, 'token must be at most 512 characters')
+  .regex(/^[A-Za-z0-9._~-]+$/, 'token may contain only letters, digits and . _ ~ -');
 
 export const backendActionSchema = z.enum(['start', 'stop', 'kill', 'restart']);
 

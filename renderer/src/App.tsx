@@ -32,7 +32,7 @@ export function App({ api }: { api: LabApi }) {
   const methods = useMethodList(api);
   const shares = useMemo(() => (snapshot ? computeTrafficShares(snapshot.backends) : []), [snapshot]);
 
-  if (!snapshot) return <ConnectingState />;
+  if (!snapshot) return <ConnectingState api={api} />;
   const { proxy, backends } = snapshot;
   const nextPort = backends.length > 0 ? Math.max(...backends.map((b) => b.port)) + 1 : null;
   return (

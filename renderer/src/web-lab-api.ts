@@ -7,6 +7,9 @@ type StreamMessage = { type: 'snapshot'; snapshot: Snapshot } | { type: 'event';
 
 const RECONNECT_MS = 1000;
 
+/** What a page without the lab's token cookie is told: the host printed the way in. */
+export const NO_TOKEN_MESSAGE = 'This page has no valid token for the lab. Open the dashboard URL the lab printed when it started (it ends in ?token=…).';
+
 /**
  * LabApi over the headless host. Commands are control API calls built
  * from the command table (route parameters from the arguments of that
@@ -46,6 +49,7 @@ export function createWebLabApi(origin: string): LabApi {
       // Not JSON (a proxy's error page, say): the status line says enough.
       json = false;
     }
+    if (response.status === 401) return { ok: false, error: NO_TOKEN_MESSAGE, status: 401 };
     if (!response.ok) {
       const failure = (json ? data : null) as { error?: string; field?: string | null } | null;
       return { ok: false, error: failure?.error ?? `${response.status} ${response.statusText}`, status: response.status, ...(failure?.field ? { field: failure.field } : {}) };

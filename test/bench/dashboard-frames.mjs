@@ -9,6 +9,7 @@
  * Needs `wrk` and `chromium` (apt-get install wrk chromium) and a build.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
@@ -19,8 +20,12 @@ const PROXY_PORT = 24280;
 const UI_PORT = 24270;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
+/** The control API's token, chosen here so the script can send it (LB_LAB_TOKEN). */
+const TOKEN = randomBytes(32).toString('base64url');
+
 const host = spawn(process.execPath, [join(ROOT, 'out/main/cli.js'), '--backends', '3', '--weights', '1,2,1', '--base-port', String(BASE_PORT), '--proxy-port', String(PROXY_PORT), '--ui-port', String(UI_PORT)], {
   stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, LB_LAB_TOKEN: TOKEN },
 });
 process.on('exit', () => host.kill('SIGTERM'));
 
@@ -33,7 +38,7 @@ const percentile = (values, p) => {
 async function main() {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${UI_PORT}/api/snapshot`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${UI_PORT}/api/snapshot`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.ok, () => false);
     if (ok) break;
     if (Date.now() > deadline) throw new Error('the lab did not start');
     await sleep(200);
@@ -51,7 +56,8 @@ async function main() {
         if (String(frame.payload).startsWith('{"type":"snapshot"')) snapshotTimes.push(Date.now());
       }),
     );
-    await page.goto(`http://127.0.0.1:${UI_PORT}/`);
+    // The URL the lab prints: it sets the dashboard's token cookie.
+    await page.goto(`http://127.0.0.1:${UI_PORT}/?token=${TOKEN}`);
     await page.waitForSelector(`[data-testid="backend-${BASE_PORT}"]`);
     await sleep(1000);
 

@@ -9,6 +9,7 @@
  * build (`npm run build`, which `npm run bench` does first).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
@@ -21,6 +22,8 @@ const LAB_PORT = 24080;
 const NGINX_PORT = 24090;
 const UI_PORT = 24170;
 const FLOOR_PORT = 24095;
+/** The control API's token, chosen here so the script can send it (LB_LAB_TOKEN). */
+const TOKEN = randomBytes(32).toString('base64url');
 const DURATION = process.env.BENCH_DURATION ?? '8s';
 const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '32';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -60,7 +63,7 @@ process.on('SIGINT', () => process.exit(130));
  */
 function api(path, method = 'GET') {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: UI_PORT, path, method, agent: false }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: UI_PORT, path, method, agent: false, headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () => resolve(JSON.parse(body)));
@@ -73,6 +76,7 @@ function api(path, method = 'GET') {
 async function startHost() {
   host = spawn(process.execPath, [join(ROOT, 'out/main/cli.js'), '--backends', '3', '--base-port', String(BASE_PORT), '--proxy-port', String(LAB_PORT), '--ui-port', String(UI_PORT)], {
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, LB_LAB_TOKEN: TOKEN },
   });
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {

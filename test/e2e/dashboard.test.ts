@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../electron/shared/types';
-import { runCli, untilRunning, useCli, type CliRun } from '../support/built-cli';
+import { tokenCookieName } from '../../electron/host/auth-token';
+import { printedDashboardUrl, runCli, untilRunning, useCli, type CliRun } from '../support/built-cli';
 import { launchChromium } from '../support/chromium';
 
 const BASE = 24500;
@@ -52,11 +53,23 @@ async function hammerF5(tab: Page, times: number): Promise<void> {
 
 describe('the dashboard in Chromium, against lb-lab', () => {
   it('spawns 3 backends at 1:2:1 from the UI, splits 40 F5s 10/20/10, survives a Stop with no failed page, and takes traffic again after Start', async () => {
-    cli = runCli(['--backends', '0', '--base-port', String(BASE), '--proxy-port', String(PROXY), '--ui-port', String(UI)]);
+    // The lab makes its own token: the test knows only what it printed, as a person would.
+    cli = runCli(['--backends', '0', '--base-port', String(BASE), '--proxy-port', String(PROXY), '--ui-port', String(UI)], null);
     await untilRunning(cli);
+    const printed = printedDashboardUrl(cli);
+    const token = printed.searchParams.get('token')!;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+
+    // Without the token the page loads but the lab refuses it, and the page says what to do.
     await page.goto(`http://127.0.0.1:${UI}/`);
+    await page.getByRole('alert').getByText(/Open the dashboard URL the lab printed/).waitFor({ timeout: 10_000 });
+
+    // The printed URL: the cookie is set, and the token leaves the address bar.
+    await page.goto(printed.href);
+    expect(page.url()).toBe(`http://127.0.0.1:${UI}/`);
+    const cookie = (await context.cookies()).find((c) => c.name === tokenCookieName(UI));
+    expect(cookie).toMatchObject({ value: token, httpOnly: true, sameSite: 'Strict', path: '/' });
     await expect.poll(() => page.getByText(/No backends yet/i).count()).toBe(1);
 
     // Spawn 3 from the UI, and pick the weighted method.
@@ -67,7 +80,7 @@ describe('the dashboard in Chromium, against lb-lab', () => {
     await row(page, BASE + 1).getByLabel(`Weight for port ${BASE + 1}`).fill('2');
     await row(page, BASE + 1).getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => row(page, BASE + 1).getByLabel(`Weight for port ${BASE + 1}`).inputValue()).toBe('2');
-    await expect.poll(async () => ((await (await fetch(`http://127.0.0.1:${UI}/api/snapshot`)).json()) as Snapshot).backends[1]!.weight).toBe(2);
+    await expect.poll(async () => ((await (await fetch(`http://127.0.0.1:${UI}/api/snapshot`, { headers: { authorization: `Bearer ${token}` } })).json()) as Snapshot).backends[1]!.weight).toBe(2);
 
     // A second tab on the proxy, and 40 F5s the way a person hammers them.
     const tab = await context.newPage();

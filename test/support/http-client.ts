@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { bearer } from './test-token';
 
 export interface Reply {
   status: number;
@@ -22,12 +23,23 @@ export function get(url: string, agent: http.Agent | false = keepAlive, headers:
 
 export const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** A JSON request to the control API. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on whatever the API answered
-export async function api(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+/**
+ * A JSON request to the control API, with the test token as a Bearer
+ * header; `headers` can replace it (a wrong token), and `token: null`
+ * sends none.
+ */
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  token?: string | null,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on whatever the API answered
+): Promise<{ status: number; json: any }> {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: { ...(token === null ? {} : bearer(token ?? undefined)), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   return { status: response.status, json: await response.json() };

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import type { Snapshot } from '../../../electron/shared/types';
 import { startHost as startTestHost, useHost } from '../../support/host-fixture';
 import { api, hammer } from '../../support/http-client';
+import { bearer } from '../../support/test-token';
 
 const UI = 23670;
 const BASE_URL = `http://127.0.0.1:${UI}`;
@@ -90,7 +91,7 @@ describe('control API', () => {
 
   it('streams snapshots on /api/events at the fixed cadence, whatever the request rate', async () => {
     await startHost();
-    const ws = new WebSocket(`ws://127.0.0.1:${UI}/api/events`);
+    const ws = new WebSocket(`ws://127.0.0.1:${UI}/api/events`, { headers: bearer() });
     const snapshots: number[] = [];
     const events: string[] = [];
     ws.on('message', (data) => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LabEvent } from '../../../electron/shared/types';
-import { createWebLabApi } from '../../../renderer/src/web-lab-api';
+import { createWebLabApi, NO_TOKEN_MESSAGE } from '../../../renderer/src/web-lab-api';
 import { makeSnapshot } from './fake-lab-api';
 
 /** Stands in for the browser WebSocket: the test pushes messages and closes it. */
@@ -108,6 +108,13 @@ describe('createWebLabApi', () => {
     expect(fetchMock).toHaveBeenCalledWith('http://127.0.0.1:5170/api/backends/4000', expect.objectContaining({ method: 'PATCH', body: '{"weight":999}' }));
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     expect(await api.resetStats()).toEqual({ ok: false, error: 'the lab is not reachable: Failed to fetch' });
+  });
+
+  it('tells a page without the token to open the URL the lab printed when the API answers 401', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: 'missing or wrong token', field: 'token' }), { status: 401 })));
+    const api = createWebLabApi('http://127.0.0.1:5170');
+    expect(await api.snapshot()).toEqual({ ok: false, error: NO_TOKEN_MESSAGE, status: 401 });
+    expect(NO_TOKEN_MESSAGE).toContain('?token=');
   });
 
   it('sends the health check settings as PUT /api/health and the balancer settings as PUT /api/balancer', async () => {
