@@ -11,11 +11,20 @@ import { forkWorker, type SpawnWorker, type WorkerProcess } from './worker-proce
 export const PROGRESS_INTERVAL_MS = 100;
 
 export interface LoadGeneratorOptions {
-  /** The built worker script; default `load-worker.js` next to this bundle (out/main/). */
+  /** The built worker script; default out/main/load-worker.js, found from this module's bundle. */
   workerPath?: string;
   /** How the worker process is started (default child_process.fork). */
   spawn?: SpawnWorker;
   progressIntervalMs?: number;
+}
+
+/**
+ * out/main/load-worker.js as seen from the bundle this module lands in:
+ * an entry in out/main/ or a chunk shared by the entries in out/main/chunks/.
+ */
+function defaultWorkerPath(): string {
+  const candidates = ['./load-worker.js', '../load-worker.js'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  return candidates.find((path) => existsSync(path)) ?? candidates[0]!;
 }
 
 /**
@@ -34,7 +43,7 @@ export class LoadGenerator {
   private readonly endWaiters = new Set<(status: LoadStatus) => void>();
 
   constructor(options: LoadGeneratorOptions = {}) {
-    this.workerPath = options.workerPath ?? fileURLToPath(new URL('./load-worker.js', import.meta.url));
+    this.workerPath = options.workerPath ?? defaultWorkerPath();
     this.spawn = options.spawn ?? forkWorker;
     this.progressIntervalMs = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
   }

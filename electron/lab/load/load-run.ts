@@ -107,18 +107,22 @@ export class LoadRun {
    * Requests leave at their scheduled times. A request whose time has come
    * while every connection is busy leaves as soon as one is free, and its
    * latency still counts from the scheduled time (wrk2's correction).
+   * Arrivals still waiting when the duration is over are never sent.
    */
   private openLoop(): Promise<void> {
     const schedule = new ArrivalSchedule(this.plan, this.startMs);
     const connections = this.plan.connections;
+    // Past the duration nothing more leaves, backlog or not (as wrk2): an overloaded run still ends on time.
+    const endMs = this.startMs + this.plan.durationS * 1000;
     let next = 0;
     let timer: NodeJS.Timeout | null = null;
     let waitingForConnection = false;
     return new Promise((resolve) => {
       const pump = (): void => {
         timer = null;
-        if (this.stopping) return resolve();
-        const due = schedule.dueBy(this.now());
+        const now = this.now();
+        if (this.stopping || now >= endMs) return resolve();
+        const due = schedule.dueBy(now);
         while (next < due && this.tally.outstanding < connections) {
           void this.request(schedule.timeOf(next++)).then(() => waitingForConnection && pump());
         }

@@ -21,7 +21,8 @@ export type SpawnWorker = (path: string) => WorkerProcess;
 
 /** The default: a Node child process with an IPC channel, its output on the parent's stderr. */
 export const forkWorker: SpawnWorker = (path) => {
-  const child = fork(path, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'json' });
+  // No inherited execArgv: a parent started with --inspect would hand the child its inspector port.
+  const child = fork(path, [], { execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'json' });
   return {
     get pid() {
       return child.pid;
