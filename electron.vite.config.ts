@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/host/cli.ts'),
+          // The hammer's own process (child_process.fork of this file), never on the proxy's thread.
+          'load-worker': resolve('electron/lab/load/worker.ts'),
         },
       },
     },
