@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startHost, useHost } from '../../support/host-fixture';
-import { get } from '../../support/http-client';
+import { get, keepAlive } from '../../support/http-client';
+import { bearer } from '../../support/test-token';
 
 useHost();
 const BASE = 22700;
@@ -14,10 +15,10 @@ describe('GET /api/backends/:port/output', () => {
     expect(proxied.status).toBe(200);
     const answered = Number(proxied.headers['x-lab-backend']);
     // The sample backend batches its access log; ask until the line is there (bounded).
-    let reply = await get(`${CONTROL}/api/backends/${answered}/output`);
+    let reply = await get(`${CONTROL}/api/backends/${answered}/output`, keepAlive, bearer());
     for (let tries = 0; tries < 100 && !reply.body.includes('/whoami?from=output-test'); tries++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      reply = await get(`${CONTROL}/api/backends/${answered}/output`);
+      reply = await get(`${CONTROL}/api/backends/${answered}/output`, keepAlive, bearer());
     }
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toMatch(/^text\/plain/);
@@ -29,7 +30,7 @@ describe('GET /api/backends/:port/output', () => {
 
   it('answers 404 naming the port for a port with no backend', async () => {
     await startHost(BASE, UI);
-    const reply = await get(`${CONTROL}/api/backends/${BASE + 50}/output`);
+    const reply = await get(`${CONTROL}/api/backends/${BASE + 50}/output`, keepAlive, bearer());
     expect(reply.status).toBe(404);
     expect(JSON.parse(reply.body)).toMatchObject({ field: 'port' });
   });

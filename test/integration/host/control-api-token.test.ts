@@ -93,7 +93,10 @@ describe('control API token', () => {
     expect(await upgrade('/api/events', { ...bearer(), origin: 'http://evil.example' })).toBe(403);
     expect(await upgrade('/api/events', bearer())).toBe('open');
     expect(await upgrade('/api/events', { cookie: COOKIE })).toBe('open');
-    expect(await upgrade('/api/backends/27900/terminal', bearer())).toBe(404);
+    // Past the gate a terminal socket opens (and then closes with 4404 when no backend is on that port).
+    expect(await upgrade('/api/backends/27900/terminal', bearer())).toBe('open');
+    expect(await upgrade('/api/backends/0x6d6c/terminal', bearer())).toBe(400);
+    expect(await upgrade('/api/nothing-here', bearer())).toBe(404);
   });
 
   it('turns the printed ?token= URL into an HttpOnly SameSite=Strict cookie and redirects to the URL without it', async () => {
