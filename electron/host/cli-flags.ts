@@ -180,8 +180,8 @@ export const FLAGS = {
     section: 'proxy',
   }),
   nextUpstreamTries: flagRow({ flag: 'next-upstream-tries', arg: 'N', schema: decimalInt(0, 1000), default: DEFAULT_PROXY_SETTINGS.nextUpstreamTries, help: 'nginx proxy_next_upstream_tries, HAProxy retries: attempts per request, 0 = no limit', section: 'proxy' }),
-  setup: flagRow({ flag: 'setup', arg: 'FILE', schema: z.string().min(1), help: 'start the lab from a setup file (resources/setup.schema.json)', section: 'setup' }),
-  nginx: flagRow({ flag: 'nginx', arg: 'FILE', schema: z.string().min(1), help: 'start the lab from an nginx.conf or a bare upstream block: each server becomes a local backend', section: 'setup' }),
+  setupFile: flagRow({ flag: 'setup', arg: 'FILE', schema: z.string().min(1), help: 'start the lab from a setup file (resources/setup.schema.json)', section: 'setup' }),
+  nginxFile: flagRow({ flag: 'nginx', arg: 'FILE', schema: z.string().min(1), help: 'start the lab from an nginx.conf or a bare upstream block: each server becomes a local backend', section: 'setup' }),
   upstream: flagRow({ flag: 'upstream', arg: 'NAME', schema: z.string().min(1), help: 'which upstream block of --nginx to take (needed when there are several)', section: 'setup' }),
 };
 

@@ -47,6 +47,8 @@ const CROSS_RULES: readonly CrossRule[] = [
   },
   (v) => (v.weights && v.backends !== undefined && v.weights.length !== v.backends ? `--weights gives ${v.weights.length} weights but --backends is ${v.backends}` : null),
   (v) => (v.proxyPort === v.uiPort ? '--ui-port must differ from --proxy-port' : null),
+  (_v, given) => (given.has('setupFile') && given.has('nginxFile') ? '--setup and --nginx each give the whole lab: choose one' : null),
+  (_v, given) => (given.has('upstream') && !given.has('nginxFile') ? '--upstream names a block of --nginx FILE' : null),
 ];
 
 /**

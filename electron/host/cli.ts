@@ -4,10 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { installExitGuard } from '../lab/backends/exit-guard';
 import { neutralise } from '../shared/plain-text';
 import { parseCli, USAGE } from './cli-options';
+import { runExport } from './cli-export';
 import { Host } from './host';
+import { setupFromFile, setupFromNginx } from './setup-source';
 
 /** `lb-lab`: the whole lab with no Electron window, until Ctrl-C. */
 async function main(): Promise<void> {
+  if (process.argv[2] === 'export') {
+    process.exitCode = await runExport(process.argv.slice(3), process.env, (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+    return;
+  }
   const parsed = parseCli(process.argv.slice(2), process.env);
   if (!parsed.ok) {
     if (parsed.help) {
@@ -18,15 +24,22 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { options } = parsed;
+  const source = options.setupFile ? setupFromFile(options.setupFile) : options.nginxFile ? setupFromNginx(options.nginxFile, options.basePort, options.proxyPort, options.upstream) : null;
+  if (source && !source.ok) {
+    process.stderr.write(`lb-lab: ${neutralise(source.error)}\n`);
+    process.exit(2);
+  }
+  for (const note of source?.notes ?? []) process.stdout.write(`${neutralise(note)}\n`);
   // Built layout: out/main/cli.js beside out/renderer/.
   const rendererRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const host = new Host({ ...options, rendererRoot });
+  const host = new Host({ ...options, rendererRoot, ...(source ? { setup: source.setup } : {}) });
   installExitGuard(host);
   host.lab.onEvent((event) => process.stdout.write(logLine(new Date(event.at).toLocaleTimeString(), event.message)));
   await host.start().catch((error: unknown) => {
     process.stderr.write(`lb-lab: ${neutralise((error as Error).message)}\n`);
     process.exit(1);
   });
+  for (const problem of host.problems) process.stdout.write(`lb-lab: ${neutralise(problem)}\n`);
   const extras = [
     options.algorithm,
     options.trustForwardedFor ? 'client from X-Forwarded-For' : '',

@@ -1,4 +1,6 @@
 import { Lab, type LabOptions } from '../lab/lab';
+import { applySetup } from '../lab/lab-setup';
+import type { LabSetup } from '../lab/setup';
 import { createToken } from './auth-token';
 import { ControlServer } from './control-server';
 
@@ -8,6 +10,8 @@ export interface HostOptions extends LabOptions {
   rendererRoot: string;
   /** The control API's token; a fresh random one when left out. */
   token?: string;
+  /** A whole lab to start with (from --setup or --nginx): its backends replace `backends`, its proxy port `proxyPort`. */
+  setup?: LabSetup;
 }
 
 /**
@@ -17,10 +21,15 @@ export interface HostOptions extends LabOptions {
 export class Host {
   readonly lab: Lab;
   readonly control: ControlServer;
+  private readonly setup: LabSetup | undefined;
+  /** What applying the setup could not do, in plain words. */
+  problems: string[] = [];
 
   constructor(options: HostOptions) {
     const host = options.host ?? '127.0.0.1';
-    this.lab = new Lab({ ...options, host, reservedPorts: [options.uiPort, ...(options.reservedPorts ?? [])] });
+    const fromSetup = options.setup ? { backends: 0, proxyPort: options.setup.proxy.port } : {};
+    this.lab = new Lab({ ...options, ...fromSetup, host, reservedPorts: [options.uiPort, ...(options.reservedPorts ?? [])] });
+    this.setup = options.setup;
     this.control = new ControlServer({ lab: this.lab, host, port: options.uiPort, rendererRoot: options.rendererRoot, token: options.token ?? createToken() });
   }
 
@@ -34,6 +43,7 @@ export class Host {
     }
     try {
       await this.lab.start();
+      if (this.setup) this.problems = (await applySetup(this.lab, this.setup)).problems;
     } catch (error) {
       await this.shutdown();
       throw error;

@@ -1,5 +1,6 @@
 import { requireAllowed } from './backend-rules';
-import type { StatusChange } from './backends/types';
+import { notUp } from './not-up';
+import type { BackendState, StatusChange } from './backends/types';
 import type { Clock } from './clock';
 import { describeSessionLoss } from './describe-session-loss';
 import { describeStatusChange } from './describe-status-change';
@@ -43,7 +44,7 @@ export class BackendLifecycle {
     requireAllowed(port, this.status(port), action);
     switch (action) {
       case 'start':
-        await fleet.supervisor.restart(port);
+        this.requireUp(await fleet.supervisor.restart(port));
         break;
       case 'stop':
         await this.stopGracefully(port);
@@ -55,7 +56,7 @@ export class BackendLifecycle {
       case 'restart':
         // Stopped first, so the stop's drain is over before the new process comes up in rotation.
         if (this.isRunning(port)) await this.stopGracefully(port);
-        await fleet.supervisor.restart(port);
+        this.requireUp(await fleet.supervisor.restart(port));
         break;
     }
   }
@@ -99,6 +100,10 @@ export class BackendLifecycle {
     } else {
       log.append({ port, kind: 'info', message: `${port} passed ${rise} health checks${seen}` });
     }
+  }
+
+  private requireUp(state: BackendState): void {
+    if (state.status !== 'up') throw notUp([state]);
   }
 
   private isRunning(port: number): boolean {

@@ -8,6 +8,8 @@ import type { BackendStats } from './stats/backend-stats';
 import type { BackendSnapshot, HealthState } from '../shared/types';
 import { allowedActions } from './backend-rules';
 import { outOfRotation } from './out-of-rotation';
+import { describeHolder } from './backends/port-holder';
+import type { Fault } from '../shared/fault';
 
 /** Everything the lab knows about one backend at one moment. */
 export interface BackendView {
@@ -23,6 +25,9 @@ export interface BackendView {
   stopping: boolean;
   health: HealthState | null;
   stickyClients: number;
+  /** The fault on the lab's leg to it, and the same in words ("+200 ms ±50"). */
+  fault: Readonly<Fault> | null;
+  faultWords: string | null;
   /** The balancer's monotonic clock, ms. */
   now: number;
 }
@@ -61,6 +66,9 @@ export function backendSnapshot(view: BackendView): Omit<BackendSnapshot, 'could
     failed: peer !== undefined && isFailed(peer, now),
     health: view.health,
     stickyClients: view.stickyClients,
+    fault: view.fault,
+    faultWords: view.faultWords,
+    portHolder: process?.portHolder ? describeHolder(process.portHolder) : null,
   };
   return { ...row, outOfRotation: outOfRotation(row, view.stopping) };
 }

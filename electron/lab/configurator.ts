@@ -1,12 +1,14 @@
 import { backupConflict } from './backup-conflict';
 import { describePatch } from './describe-patch';
-import { describeBalancer, describeHealth } from './describe-settings';
+import { describeBalancer, describeHealth, describeProxySettings } from './describe-settings';
 import type { EventLog } from './event-log';
 import type { Fleet } from './fleet';
 import { LabError } from './lab-error';
 import type { LabHealth } from './lab-health';
 import type { LabProxy } from './proxy/lab-proxy';
 import type { Rotation } from './rotation';
+import type { Fault } from '../shared/fault';
+import type { ProxySettingsPatch } from '../shared/proxy-settings';
 import type { PatchBackendInput, SetBalancerInput, SetHealthInput } from '../shared/types';
 
 export interface ConfiguratorParts {
@@ -103,5 +105,26 @@ export class Configurator {
     const back = cleared.filter((port) => this.parts.fleet.config(port));
     const tail = back.length > 0 ? `; ${back.join(', ')} back in rotation until checks decide again` : '';
     this.parts.log.append({ port: null, kind: 'config', message: describeHealth(this.parts.health.settings) + tail });
+  }
+
+  /** A fault on the lab's leg to one backend, live (Toxiproxy's toxic); refused naming the field, nothing changed. */
+  setFault(port: number, fault: Fault): void {
+    this.parts.fleet.require(port);
+    this.parts.proxy.setFault(port, fault);
+    this.parts.log.append({ port, kind: 'config', message: `${port} fault set: ${this.parts.proxy.faultWords(port) ?? 'none'}` });
+  }
+
+  clearFault(port: number): void {
+    this.parts.fleet.require(port);
+    const had = this.parts.proxy.fault(port) !== null;
+    this.parts.proxy.setFault(port, null);
+    if (had) this.parts.log.append({ port, kind: 'config', message: `${port} fault cleared` });
+  }
+
+  /** nginx's timeouts and retry conditions, live; fields left out keep their value. */
+  setProxy(patch: ProxySettingsPatch): void {
+    const before = this.parts.proxy.settings;
+    const after = this.parts.proxy.configure(patch);
+    this.parts.log.append({ port: null, kind: 'config', message: describeProxySettings(after, before) });
   }
 }

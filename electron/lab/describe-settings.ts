@@ -1,4 +1,5 @@
 import type { Routing } from './proxy/request-info';
+import type { ProxySettings } from '../shared/proxy-settings';
 import type { Algorithm, HealthCheckSettings } from '../shared/types';
 
 /**
@@ -24,4 +25,14 @@ export function describeHealth(settings: HealthCheckSettings): string {
     `health checks on: GET ${path} every ${intervalMs} ms; out after ${fall} failed, back after ${rise} passed ` +
     `(HAProxy \`option httpchk GET ${path}\` + \`check inter ${intervalMs} rise ${rise} fall ${fall}\`)`
   );
+}
+
+/** The event log's line for new timeouts and retry conditions, named as nginx has them; only what changed. */
+export function describeProxySettings(after: ProxySettings, before: ProxySettings): string {
+  const parts: string[] = [];
+  if (after.connectTimeoutMs !== before.connectTimeoutMs) parts.push(`proxy_connect_timeout ${after.connectTimeoutMs}ms`);
+  if (after.readTimeoutMs !== before.readTimeoutMs) parts.push(`proxy_read_timeout ${after.readTimeoutMs}ms`);
+  if (after.nextUpstream.join() !== before.nextUpstream.join()) parts.push(`proxy_next_upstream ${after.nextUpstream.length > 0 ? after.nextUpstream.join(' ') : 'off'}`);
+  if (after.nextUpstreamTries !== before.nextUpstreamTries) parts.push(`proxy_next_upstream_tries ${after.nextUpstreamTries}`);
+  return parts.length > 0 ? `proxy: ${parts.join('; ')}` : 'proxy settings unchanged';
 }

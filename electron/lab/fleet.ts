@@ -88,7 +88,9 @@ export class Fleet {
       throw error instanceof RangeError ? new LabError(error.message, 400, input.basePort === undefined ? 'count' : 'basePort') : error;
     });
     const command = input.command ?? (input.sample ? undefined : this.options.command);
-    const { cwd, env, defaults } = this.options;
+    const { defaults } = this.options;
+    const cwd = input.cwd ?? this.options.cwd;
+    const env = input.env ?? this.options.env;
     ports.forEach((port, i) => {
       this.byPort.set(port, {
         id: port,

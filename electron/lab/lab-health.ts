@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import { DEFAULTS } from './defaults';
+import type { FaultHook } from './faults/roll-fault';
 import { HealthChecker } from './health/health-checker';
 import type { HealthCheckSettings, HealthState, SetHealthInput } from '../shared/types';
 
@@ -31,6 +32,8 @@ export class LabHealth {
     private readonly host: string,
     private readonly onChange: (port: number, change: HealthChange, state: HealthState) => void,
     private readonly clock: Clock,
+    /** The proxy's faults, so checks meet a backend's fault as traffic does. */
+    private readonly faultHook?: FaultHook,
   ) {
     this.current = DEFAULT_HEALTH;
   }
@@ -60,7 +63,7 @@ export class LabHealth {
     const options = { path: next.path, intervalMs: next.intervalMs, rise: next.rise, fall: next.fall, host: this.host };
     if (next.enabled) {
       if (this.checker === null) {
-        const checker = new HealthChecker(options, (port, state) => this.flip(checker, port, state), this.clock);
+        const checker = new HealthChecker(options, (port, state) => this.flip(checker, port, state), this.clock, this.faultHook);
         this.checker = checker;
         for (const port of this.watched) checker.watch(port);
       } else {

@@ -1,5 +1,6 @@
 import type { SupervisorOptions } from './backends/types';
 import type { Clock } from './clock';
+import type { NextUpstreamCondition, ProxySettingsPatch } from '../shared/proxy-settings';
 import type { FleetOptions } from './fleet';
 import { DEFAULTS, defaultAlgorithm } from './defaults';
 import type { Routing } from './proxy/request-info';
@@ -36,7 +37,11 @@ export interface LabOptions {
   sticky?: boolean;
   /** Active health checks from the start (`enabled` defaults to true); off when absent. */
   health?: SetHealthInput;
+  /** nginx `proxy_connect_timeout`, `proxy_read_timeout`, `proxy_next_upstream`, `proxy_next_upstream_tries` (defaults in shared/proxy-settings.ts). */
   connectTimeoutMs?: number;
+  readTimeoutMs?: number;
+  nextUpstream?: NextUpstreamCondition[];
+  nextUpstreamTries?: number;
   /** How often snapshots go out (default 100 ms: 10 per second). */
   snapshotIntervalMs?: number;
   /** How long a stop waits for in-flight requests before SIGTERM. */
@@ -56,7 +61,7 @@ export interface ResolvedLabOptions {
   algorithm: Algorithm;
   weights: readonly number[] | undefined;
   backups: number;
-  connectTimeoutMs: number;
+  proxySettings: ProxySettingsPatch;
   snapshotIntervalMs: number;
   drainTimeoutMs: number;
   reservedPorts: readonly number[];
@@ -72,7 +77,9 @@ export function resolveLabOptions(options: LabOptions): ResolvedLabOptions {
     algorithm: options.algorithm ?? defaultAlgorithm(options.weights !== undefined),
     weights: options.weights,
     backups: options.backups ?? DEFAULTS.backups,
-    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs,
+    proxySettings: Object.fromEntries(
+      Object.entries({ connectTimeoutMs: options.connectTimeoutMs, readTimeoutMs: options.readTimeoutMs, nextUpstream: options.nextUpstream, nextUpstreamTries: options.nextUpstreamTries }).filter(([, v]) => v !== undefined),
+    ),
     snapshotIntervalMs: options.snapshotIntervalMs ?? DEFAULTS.snapshotIntervalMs,
     drainTimeoutMs: options.drainTimeoutMs ?? DEFAULTS.drainTimeoutMs,
     reservedPorts: options.reservedPorts ?? [],

@@ -1,26 +1,30 @@
 import { BackendLifecycle } from './backend-lifecycle';
+import { KeyedQueue } from './backends/keyed-queue';
+import type { BackendState } from './backends/types';
+import { notUp } from './not-up';
 import { backupConflict } from './backup-conflict';
-import { Configurator } from './configurator';
-import { createBalancer } from './balancer/create-balancer';
 import { methodTraits } from './balancer/methods';
-import { NO_BACKUP_ALGORITHMS, type Balancer } from './balancer/types';
+import { createBalancer } from './balancer/create-balancer';
+import { NO_BACKUP_ALGORITHMS } from './balancer/types';
 import { systemClock, type Clock } from './clock';
+import { Configurator } from './configurator';
 import { EventLog } from './event-log';
 import { Fleet } from './fleet';
 import { LabError } from './lab-error';
+import { LabHammer } from './lab-hammer';
 import { LabHealth } from './lab-health';
 import { resolveLabOptions, type LabOptions, type ResolvedLabOptions } from './lab-options';
 import { labSettings } from './lab-settings';
-import { projectSnapshot } from './project-snapshot';
+import { currentSetup, exportSetup, importNginxInto } from './lab-setup';
+import { readSnapshot } from './lab-snapshot';
 import { LabProxy } from './proxy/lab-proxy';
 import { Rotation } from './rotation';
 import { SessionLoss } from './session-loss';
-import { TerminalHub } from './terminal/terminal-hub';
 import { LabStats } from './stats/lab-stats';
-import type { LabCommands } from '../shared/command-table';
-import type { MethodTraits } from '../shared/method-traits';
-import type { AddBackendsInput, BackendAction, LabEvent, PatchBackendInput, SetBalancerInput, SetHealthInput, Snapshot } from '../shared/types';
+import { TerminalHub } from './terminal/terminal-hub';
+import type { CommandArgs, CommandResult, LabCommands } from '../shared/command-table';
 import type { LabSettings } from '../shared/settings';
+import type { AddBackendsInput, LabEvent, Snapshot } from '../shared/types';
 
 export type { LabOptions } from './lab-options';
 
@@ -29,9 +33,10 @@ const RETRY_REPORT_TICKS = 10;
 
 /**
  * The lab: a fleet of backends, rotation over them, a proxy in front,
- * counters behind, one event log. Commands in (one method per row of the
- * command table), snapshots and events out. Every adapter (Electron IPC,
- * the HTTP host) drives this one object.
+ * counters behind, one event log, the hammer. Commands in (one method per
+ * row of the command table, documented there), snapshots and events out.
+ * Commands on one port run one at a time, in order. Every adapter
+ * (Electron IPC, the HTTP host) drives this one object.
  */
 export class Lab implements LabCommands {
   readonly stats = new LabStats();
@@ -44,8 +49,10 @@ export class Lab implements LabCommands {
   private readonly health: LabHealth;
   private readonly proxy: LabProxy;
   private readonly log: EventLog;
+  private readonly hammer: LabHammer;
   private readonly lifecycle: BackendLifecycle;
   private readonly configurator: Configurator;
+  private readonly perPort = new KeyedQueue<number>();
   private readonly snapshotListeners = new Set<(snapshot: Snapshot) => void>();
   private stopTicking: (() => void) | null = null;
   private ticks = 0;
@@ -53,35 +60,24 @@ export class Lab implements LabCommands {
   constructor(options: LabOptions = {}) {
     this.options = resolveLabOptions(options);
     const { host, algorithm, backups } = this.options;
-    if (backups > 0 && NO_BACKUP_ALGORITHMS.includes(algorithm)) {
-      throw new LabError(backupConflict(algorithm, `${backups} backend(s) would be backup`), 409, 'backups');
-    }
+    if (backups > 0 && NO_BACKUP_ALGORITHMS.includes(algorithm)) throw new LabError(backupConflict(algorithm, `${backups} backend(s) would be backup`), 409, 'backups');
     this.clock = options.clock ?? systemClock;
     this.log = new EventLog(this.clock);
     this.fleet = new Fleet(this.options.fleet);
     // Before any backend starts, so no output is missed.
     this.terminals = new TerminalHub(this.fleet.supervisor, { clock: this.clock });
-    const balancer: Balancer = createBalancer(algorithm, []);
-    this.health = new LabHealth(host, (port, change, state) => this.lifecycle.onHealth(port, change, state), this.clock);
+    const balancer = createBalancer(algorithm, []);
+    const { proxyPort: port, routing, proxySettings: settings } = this.options;
+    this.proxy = new LabProxy({ host, port, balancer, stats: this.stats, settings, routing, now: () => this.clock.now() });
+    this.health = new LabHealth(host, (p, change, state) => this.lifecycle.onHealth(p, change, state), this.clock, this.proxy.faultHook);
     if (options.health) this.health.configure(options.health);
-    this.rotation = new Rotation(
-      balancer,
-      { configs: () => this.fleet.configs(), config: (port) => this.fleet.config(port), isUp: (port) => this.fleet.isUp(port), isFailingHealth: (port) => this.health.isFailing(port) },
-      this.clock,
-    );
-    this.proxy = new LabProxy({ host, port: this.options.proxyPort, balancer, stats: this.stats, connectTimeoutMs: this.options.connectTimeoutMs, routing: this.options.routing, now: () => this.clock.now() });
-    this.lifecycle = new BackendLifecycle({
-      fleet: this.fleet,
-      rotation: this.rotation,
-      health: this.health,
-      sessions: new SessionLoss(host),
-      sticky: this.proxy.stickyClients,
-      log: this.log,
-      clock: this.clock,
-      drainTimeoutMs: this.options.drainTimeoutMs,
-    });
-    this.configurator = new Configurator({ fleet: this.fleet, rotation: this.rotation, proxy: this.proxy, health: this.health, log: this.log });
-    this.fleet.supervisor.onStatus((change) => this.lifecycle.onStatus(change));
+    const { fleet, health } = this;
+    this.rotation = new Rotation(balancer, { configs: () => fleet.configs(), config: (p) => fleet.config(p), isUp: (p) => fleet.isUp(p), isFailingHealth: (p) => health.isFailing(p) }, this.clock);
+    const parts = { fleet, rotation: this.rotation, health, proxy: this.proxy, log: this.log };
+    this.lifecycle = new BackendLifecycle({ ...parts, sessions: new SessionLoss(host), sticky: this.proxy.stickyClients, clock: this.clock, drainTimeoutMs: this.options.drainTimeoutMs });
+    this.configurator = new Configurator(parts);
+    this.hammer = new LabHammer(this.log, () => ({ host, port: this.proxy.boundPort }));
+    fleet.supervisor.onStatus((change) => this.lifecycle.onStatus(change));
   }
 
   get proxyPort(): number {
@@ -94,111 +90,69 @@ export class Lab implements LabCommands {
 
   /** Listen on the proxy port and bring up the initial backends. */
   async start(): Promise<void> {
-    try {
-      await this.proxy.listen();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new LabError(`proxy port ${this.options.proxyPort} is already in use by another program`, 409, 'proxyPort');
-      throw error;
-    }
+    await this.proxy.listen().catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE' ? new LabError(`proxy port ${this.options.proxyPort} is already in use by another program`, 409, 'proxyPort') : error;
+    });
     this.stopTicking = this.clock.every(this.options.snapshotIntervalMs, () => this.tick());
     const { backends, weights, backups, fleet } = this.options;
     if (backends > 0) await this.spawn({ count: backends, basePort: fleet.basePort }, weights, backups);
   }
 
-  /** Stop every backend and close the proxy. Safe to call twice. */
+  /** Stop the hammer and every backend, and close the proxy. Safe to call twice. */
   async shutdown(): Promise<void> {
     this.stopTicking?.();
     this.stopTicking = null;
     this.health.stop();
+    await this.hammer.shutdown();
     await this.fleet.supervisor.shutdown();
     this.terminals.close();
     await this.proxy.close();
   }
 
   /** For process 'exit' handlers, where nothing asynchronous runs. */
-  killAllSync(): void {
-    this.fleet.supervisor.killAllSync();
-  }
+  killAllSync = (): void => this.fleet.supervisor.killAllSync();
 
-  /** A read of every part; it changes nothing. */
-  snapshot(): Snapshot {
-    const now = this.clock.now();
-    const routing = this.proxy.currentRouting;
-    const { stats, rotation, fleet } = this;
-    const proxy = { port: this.proxy.boundPort, url: this.proxyUrl, algorithm: rotation.algorithm, requests: stats.requests, errors: stats.errors, rps: stats.rps, ...routing, health: this.health.settings };
-    const views = fleet.configs().map((config) => ({
-      config,
-      process: fleet.process(config.id),
-      stats: stats.backend(config.id),
-      peer: rotation.peer(config.id),
-      peers: rotation.peers,
-      algorithm: rotation.algorithm,
-      stopping: rotation.isDraining(config.id),
-      health: this.health.state(config.id),
-      stickyClients: this.proxy.stickyClients.count(config.id, now),
-      now,
-    }));
-    return projectSnapshot(this.clock.wall(), proxy, views);
-  }
+  snapshot = (): Snapshot => readSnapshot({ clock: this.clock, stats: this.stats, fleet: this.fleet, rotation: this.rotation, health: this.health, proxy: this.proxy, hammer: this.hammer, url: this.proxyUrl });
 
-  /** The configuration worth restoring next time (see LabSettings). */
+  /** The configuration the desktop app restores next time (see LabSettings). */
   settings(): LabSettings {
     return labSettings(this.fleet.configs(), this.options.fleet, this.rotation.algorithm, this.proxy.boundPort, this.proxy.currentRouting, this.health.settings);
   }
 
-  /** Every balancing method's traits (nginx and HAProxy names, what it reads): the dashboard shows these, never its own copy. */
-  methods(): MethodTraits[] {
-    return methodTraits();
-  }
+  methods = (): CommandResult<'methods'> => methodTraits();
+  recentEvents = (): LabEvent[] => this.log.recent();
+  addBackends = async (input: AddBackendsInput): Promise<{ ports: number[] }> => {
+    const { ports, failed } = await this.spawn(input);
+    if (failed.length > 0) throw notUp(failed);
+    return { ports };
+  };
+  backendAction = (...[port, action]: CommandArgs<'backendAction'>): Promise<null> => this.onPort(port, () => this.lifecycle.act(port, action));
+  backendOutput = (port: number): string => (this.fleet.require(port), this.terminals.text(port));
+  removeBackend = (port: number): Promise<null> =>
+    this.onPort(port, async () => {
+      await this.lifecycle.remove(port);
+      this.terminals.forget(port);
+      this.stats.forget(port);
+      this.proxy.forget(port);
+      this.rotation.reload();
+    });
+  patchBackend = (...[port, changes]: CommandArgs<'patchBackend'>): Promise<null> => this.onPort(port, () => this.configurator.patchBackend(port, changes));
+  setBalancer = async (...[input]: CommandArgs<'setBalancer'>): Promise<null> => (this.configurator.setBalancer(input), null);
+  setHealth = async (...[input]: CommandArgs<'setHealth'>): Promise<null> => (this.configurator.setHealth(input), null);
+  resetStats = async (): Promise<null> => (this.stats.reset(), null);
+  setFault = (...[port, fault]: CommandArgs<'setFault'>): Promise<null> => this.onPort(port, () => this.configurator.setFault(port, fault));
+  clearFault = (port: number): Promise<null> => this.onPort(port, () => this.configurator.clearFault(port));
+  setProxy = async (...[patch]: CommandArgs<'setProxy'>): Promise<null> => (this.configurator.setProxy(patch), null);
+  startLoad = async (...[input]: CommandArgs<'startLoad'>): Promise<CommandResult<'startLoad'>> => this.hammer.start(input);
+  stopLoad = (): Promise<CommandResult<'stopLoad'>> => this.hammer.stop();
+  loadStatus = (): CommandResult<'loadStatus'> => this.hammer.status();
+  /** Resolves when the hammer's current run ends. */
+  loadEnded = (): Promise<CommandResult<'loadStatus'>> => this.hammer.whenEnded();
+  setup = (): ReturnType<typeof currentSetup> => currentSetup(this.snapshot(), this.fleet.configs(), this.proxy);
+  exportSetup = (...[kind]: CommandArgs<'exportSetup'>): string => exportSetup(kind, this.setup());
 
-  recentEvents(): LabEvent[] {
-    return this.log.recent();
-  }
-
-  async addBackends(input: AddBackendsInput): Promise<{ ports: number[] }> {
-    return { ports: await this.spawn(input) };
-  }
-
-  async backendAction(port: number, action: BackendAction): Promise<null> {
-    await this.lifecycle.act(port, action);
-    return null;
-  }
-
-  /** The backend's recent terminal output as plain text (escape sequences and control characters stripped). */
-  backendOutput(port: number): string {
-    this.fleet.require(port);
-    return this.terminals.text(port);
-  }
-
-  async removeBackend(port: number): Promise<null> {
-    await this.lifecycle.remove(port);
-    this.terminals.forget(port);
-    this.stats.forget(port);
-    this.proxy.forget(port);
-    this.rotation.reload();
-    return null;
-  }
-
-  async patchBackend(port: number, changes: PatchBackendInput): Promise<null> {
-    this.configurator.patchBackend(port, changes);
-    return null;
-  }
-
-  async setBalancer(input: SetBalancerInput): Promise<null> {
-    this.configurator.setBalancer(input);
-    return null;
-  }
-
-  async setHealth(input: SetHealthInput): Promise<null> {
-    this.configurator.setHealth(input);
-    return null;
-  }
-
-  async resetStats(): Promise<null> {
-    this.stats.reset();
-    return null;
-  }
+  importNginx = (...[input]: CommandArgs<'importNginx'>): Promise<CommandResult<'importNginx'>> =>
+    importNginxInto(this, input, { basePort: this.fleet.configs()[0]?.id ?? this.options.fleet.basePort, proxyPort: this.proxy.boundPort }, this.log);
 
   /** Subscribe to snapshots on the fixed cadence; returns the unsubscribe function. */
   onSnapshot(listener: (snapshot: Snapshot) => void): () => void {
@@ -211,33 +165,34 @@ export class Lab implements LabCommands {
     return this.log.subscribe(listener);
   }
 
-  /** Start backends on the next free ports; resolves with their ports when each is up or failed. */
-  private async spawn(input: AddBackendsInput, weights?: readonly number[], backups = 0): Promise<number[]> {
-    const taken = new Set([this.proxy.boundPort, ...this.options.reservedPorts]);
-    const { ports, skipped } = await this.fleet.place(input, taken, weights, backups);
+  /** Run a command on `port` after the ones queued before it there (never inside another one on that port). */
+  private async onPort(port: number, command: () => unknown): Promise<null> {
+    await this.perPort.run(port, async () => command());
+    return null;
+  }
+
+  /** Start backends on the next free ports; resolves with their ports and the states of those that did not come up. */
+  private async spawn(input: AddBackendsInput, weights?: readonly number[], backups = 0): Promise<{ ports: number[]; failed: BackendState[] }> {
+    const { ports, skipped } = await this.fleet.place(input, new Set([this.proxy.boundPort, ...this.options.reservedPorts]), weights, backups);
     for (const port of skipped) this.log.append({ port, kind: 'skipped-port', message: `port ${port} is in use by another program; skipped it` });
     for (const port of ports) this.stats.backend(port);
     // Not started yet, so not up: rotation keeps the new peers out.
     this.rotation.reload();
-    await this.fleet.start(ports);
-    return ports;
+    return { ports, failed: (await this.fleet.start(ports)).filter((state) => state.status !== 'up') };
   }
 
   private tick(): void {
     const now = this.clock.now();
     this.stats.sample(now);
     this.proxy.stickyClients.expire(now);
-    if (++this.ticks % RETRY_REPORT_TICKS === 0) this.reportRetries();
+    if (++this.ticks % RETRY_REPORT_TICKS === 0) {
+      for (const [from, targets] of this.stats.drainRetries()) {
+        const total = [...targets.values()].reduce((a, b) => a + b, 0);
+        this.log.append({ port: from, kind: 'info', message: `${from} failed ${total} request(s); retried ${[...targets].map(([to, n]) => `${n} on ${to}`).join(', ')}` });
+      }
+    }
     if (this.snapshotListeners.size === 0) return;
     const snapshot = this.snapshot();
     for (const listener of this.snapshotListeners) listener(snapshot);
-  }
-
-  private reportRetries(): void {
-    for (const [from, targets] of this.stats.drainRetries()) {
-      const parts = [...targets].map(([to, n]) => `${n} on ${to}`).join(', ');
-      const total = [...targets.values()].reduce((a, b) => a + b, 0);
-      this.log.append({ port: from, kind: 'info', message: `${from} failed ${total} request(s); retried ${parts}` });
-    }
   }
 }

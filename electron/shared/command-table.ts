@@ -1,5 +1,10 @@
 import type { z } from 'zod';
+import { faultSchema } from './fault';
+import { loadInputSchema, type LoadStatus } from './load';
+import { proxySettingsPatchSchema } from './proxy-settings';
 import {
+  exportKindSchema,
+  importNginxSchema,
   addBackendsSchema,
   backendActionSchema,
   patchBackendSchema,
@@ -8,7 +13,7 @@ import {
   setHealthSchema,
 } from './schemas';
 import type { MethodTraits } from './method-traits';
-import type { LabEvent, Result, Snapshot } from './types';
+import type { LabEvent, Result, SetupDocument, Snapshot } from './types';
 
 /** One positional argument of a command: its name (a route parameter, or `body`) and its schema. */
 export interface ArgSpec {
@@ -54,6 +59,20 @@ export const COMMANDS = {
   setBalancer: { method: 'PUT', path: '/api/balancer', args: [arg('body', setBalancerSchema)], result: returns<null>() },
   setHealth: { method: 'PUT', path: '/api/health', args: [arg('body', setHealthSchema)], result: returns<null>() },
   resetStats: { method: 'POST', path: '/api/stats/reset', args: [], result: returns<null>() },
+  setFault: { method: 'PUT', path: '/api/backends/:port/fault', args: [port, arg('body', faultSchema)], result: returns<null>() },
+  clearFault: { method: 'DELETE', path: '/api/backends/:port/fault', args: [port], result: returns<null>() },
+  setProxy: { method: 'PUT', path: '/api/proxy', args: [arg('body', proxySettingsPatchSchema)], result: returns<null>() },
+  startLoad: { method: 'POST', path: '/api/load', args: [arg('body', loadInputSchema)], result: returns<LoadStatus>() },
+  stopLoad: { method: 'DELETE', path: '/api/load', args: [], result: returns<LoadStatus>() },
+  loadStatus: { method: 'GET', path: '/api/load', args: [], result: returns<LoadStatus>() },
+  setup: { method: 'GET', path: '/api/setup', args: [], result: returns<SetupDocument>() },
+  exportSetup: { method: 'GET', path: '/api/export/:kind', args: [arg('kind', exportKindSchema)], result: returns<string>(), reply: 'text' },
+  importNginx: {
+    method: 'POST',
+    path: '/api/import/nginx',
+    args: [arg('body', importNginxSchema)],
+    result: returns<{ ports: number[]; mapping: { server: string; port: number; line: number }[]; unsupported: string[]; problems: string[] }>(),
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 type Table = typeof COMMANDS;

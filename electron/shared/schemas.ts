@@ -30,6 +30,9 @@ export const addBackendsSchema = z
     sample: z.boolean().optional(),
     weight: weightSchema.optional(),
     basePort: port.optional(),
+    /** Working folder and environment of these backends (default the lab's own). */
+    cwd: z.string().min(1).max(4096).optional(),
+    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'variable names are letters, digits and _'), z.string().max(10_000)).optional(),
   })
   .refine((input) => !(input.sample && input.command !== undefined), { message: 'give either command or sample, not both', path: ['sample'] })
   .refine((input) => input.basePort === undefined || input.basePort + (input.count ?? 1) - 1 <= MAX_PORT, {
@@ -136,3 +139,15 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown, name: string
   const field = issue.path.length > 0 ? issue.path.join('.') : name;
   return { ok: false, error: `${field}: ${issue.message}`, field };
 }
+
+export const EXPORT_KINDS = ['nginx', 'haproxy', 'compose'] as const;
+/** What a setup exports to: nginx.conf, haproxy.cfg, or docker-compose with its files. */
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const exportKindSchema = z.enum(EXPORT_KINDS, { error: `must be one of ${EXPORT_KINDS.join(', ')}` });
+
+/** `POST /api/import/nginx`: a whole nginx.conf or a bare upstream block, and which upstream to take. */
+export const importNginxSchema = z.strictObject({
+  config: z.string().min(1, 'config is empty').max(1_000_000),
+  upstream: z.string().min(1).max(200).optional(),
+});
+export type ImportNginxInput = z.infer<typeof importNginxSchema>;

@@ -3,6 +3,10 @@
  * control API and IPC carry them, the renderer draws them.
  */
 
+import type { Fault } from './fault';
+import type { LoadProgress } from './load';
+import type { NextUpstreamCondition } from './proxy-settings';
+
 export const ALGORITHMS = ['round-robin', 'weighted', 'least-conn', 'ip-hash', 'hash', 'random-two', 'least-time'] as const;
 /** Peer selection method; see electron/lab/balancer for the nginx equivalent of each. */
 export type Algorithm = (typeof ALGORITHMS)[number];
@@ -85,6 +89,11 @@ export interface BackendSnapshot {
   health: HealthState | null;
   /** Distinct clients pinned here by the sticky cookie (recently seen). */
   stickyClients: number;
+  /** The fault on the lab's leg to this backend (Toxiproxy-style), and in words ("+200 ms ±50", "30% → 503", "hung"). */
+  fault: Readonly<Fault> | null;
+  faultWords: string | null;
+  /** Another program holding its port after its process ended (pid and command), or the one that kept it from starting. */
+  portHolder: string | null;
 }
 
 /** The last active health check of one backend (HAProxy `check`). */
@@ -120,6 +129,13 @@ export interface ProxySnapshot {
   /** Sticky sessions by cookie (nginx `sticky cookie`, HAProxy `cookie SRV insert`). */
   sticky: boolean;
   health: HealthCheckSettings;
+  /** nginx `proxy_connect_timeout`, `proxy_read_timeout`, `proxy_next_upstream`, `proxy_next_upstream_tries`. */
+  connectTimeoutMs: number;
+  readTimeoutMs: number;
+  nextUpstream: NextUpstreamCondition[];
+  nextUpstreamTries: number;
+  /** The hammer: idle, or its progress, or its last result. */
+  load: LoadProgress;
 }
 
 export interface Snapshot {
@@ -144,6 +160,8 @@ export interface AddBackendsInput {
   command?: string;
   /** The bundled sample backend, whatever the lab's own command. */
   sample?: boolean;
+  cwd?: string;
+  env?: Record<string, string>;
   weight?: number;
   basePort?: number;
 }
@@ -177,6 +195,18 @@ export interface SetHealthInput {
 export type BackendAction = 'start' | 'stop' | 'kill' | 'restart';
 /** Everything a backend's row can ask for: its actions, and removing it. */
 export type RowAction = BackendAction | 'remove';
+
+/**
+ * A lab setup file as it crosses a boundary. Its one schema is
+ * electron/lab/setup/setup-schema.ts (published as resources/setup.schema.json);
+ * the UI only saves and shows it.
+ */
+export interface SetupDocument {
+  version: number;
+  proxy: object;
+  health?: object;
+  backends: object[];
+}
 
 /** The result of every command: never thrown across a boundary. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string; field?: string; status?: number };

@@ -23,7 +23,8 @@ export interface LoadGeneratorOptions {
  * an entry in out/main/ or a chunk shared by the entries in out/main/chunks/.
  */
 function defaultWorkerPath(): string {
-  const candidates = ['./load-worker.js', '../load-worker.js'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  // The last one is the build seen from this source file, for a lab run from source (the tests).
+  const candidates = ['./load-worker.js', '../load-worker.js', '../../../out/main/load-worker.js'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
   return candidates.find((path) => existsSync(path)) ?? candidates[0]!;
 }
 

@@ -3,6 +3,8 @@ import { allowedActions } from '../../../electron/lab/backend-rules';
 import { expectedShares } from '../../../electron/lab/expected-share';
 import type { MethodTraits } from '../../../electron/shared/method-traits';
 import { registryTraits } from './registry-traits';
+import { IDLE_LOAD } from '../../../electron/shared/load';
+import { DEFAULT_PROXY_SETTINGS } from '../../../electron/shared/proxy-settings';
 import type { Algorithm, BackendSnapshot, LabApi, LabEvent, Result, Snapshot } from '../../../electron/shared/types';
 
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
@@ -78,6 +80,9 @@ export function makeBackend(port: number, overrides: Partial<BackendSnapshot> = 
     failed: false,
     health: null,
     stickyClients: 0,
+    fault: null,
+    faultWords: null,
+    portHolder: null,
     ...overrides,
     allowedActions: overrides.allowedActions ?? allowedActions(overrides.status ?? 'up'),
   };
@@ -103,6 +108,9 @@ export function makeSnapshot(backends: BackendSnapshot[], proxy: Partial<Snapsho
       trustForwardedFor: false,
       sticky: false,
       health: { enabled: false, path: '/health', intervalMs: 2000, rise: 2, fall: 3 },
+      ...DEFAULT_PROXY_SETTINGS,
+      nextUpstream: [...DEFAULT_PROXY_SETTINGS.nextUpstream],
+      load: IDLE_LOAD,
       ...proxy,
     },
     backends: withLabShares(backends, proxy.algorithm ?? 'weighted'),
