@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { forwardedClientAddress } from '../balancer/client-address';
 import type { RequestInfo } from '../balancer/types';
 import type { HashKey } from '../../shared/types';
 
@@ -21,17 +22,20 @@ export const DEFAULT_ROUTING: Routing = { hashKey: 'request-uri', trustForwarded
  */
 export function requestInfo(req: IncomingMessage, routing: Routing): RequestInfo {
   const socketAddress = req.socket.remoteAddress ?? '';
-  const clientKey = routing.trustForwardedFor ? (firstForwardedFor(req.headers['x-forwarded-for']) ?? socketAddress) : socketAddress;
+  // As nginx's realip reads it (ngx_parse_addr): an entry that is no address leaves the socket's.
+  const forwarded = routing.trustForwardedFor ? forwardedClientAddress(firstForwardedFor(req.headers['x-forwarded-for'])) : null;
+  const clientKey = forwarded ?? socketAddress;
+  const from = forwarded === null ? {} : { clientKeyFrom: 'x-forwarded-for' as const };
   const url = req.url ?? '/';
   switch (routing.hashKey) {
     case 'request-uri':
-      return { clientKey, hashKey: url };
+      return { clientKey, hashKey: url, ...from };
     case 'path': {
       const query = url.indexOf('?');
-      return { clientKey, hashKey: query === -1 ? url : url.slice(0, query) };
+      return { clientKey, hashKey: query === -1 ? url : url.slice(0, query), ...from };
     }
     case 'client':
-      return { clientKey, hashKey: clientKey };
+      return { clientKey, hashKey: clientKey, ...from };
   }
 }
 

@@ -17,7 +17,7 @@ describe('requestInfo', () => {
 
   it('with trustForwardedFor takes the first X-Forwarded-For address, for ip-hash and for hash by client', () => {
     const routing = { ...DEFAULT_ROUTING, trustForwardedFor: true, hashKey: 'client' as const };
-    expect(requestInfo(request('/', ' 10.0.0.7 , 192.168.1.1'), routing)).toEqual({ clientKey: '10.0.0.7', hashKey: '10.0.0.7' });
+    expect(requestInfo(request('/', ' 10.0.0.7 , 192.168.1.1'), routing)).toEqual({ clientKey: '10.0.0.7', hashKey: '10.0.0.7', clientKeyFrom: 'x-forwarded-for' });
     expect(requestInfo(request('/'), routing)).toEqual({ clientKey: '127.0.0.1', hashKey: '127.0.0.1' });
   });
 });
