@@ -4,7 +4,10 @@ import { BackendList } from './components/BackendList';
 import { ConnectingState } from './components/ConnectingState';
 import { DistributionView } from './components/DistributionView';
 import { EventLog } from './components/EventLog';
+import { HammerPanel } from './components/HammerPanel';
 import { HealthCheckPanel } from './components/HealthCheckPanel';
+import { ProxySettingsPanel } from './components/ProxySettingsPanel';
+import { SetupPanel } from './components/SetupPanel';
 import { LabHeader } from './components/LabHeader';
 import { SessionsNote } from './components/SessionsNote';
 import { SpawnForm } from './components/SpawnForm';
@@ -53,9 +56,12 @@ export function App({ api }: { api: LabApi }) {
       <div className="layout">
         <main className="layout__main">
           <SpawnForm api={api} nextPort={nextPort} />
+          <HammerPanel status={proxy.load} onStart={api.startLoad} onStop={api.stopLoad} />
           <HealthCheckPanel api={api} {...proxy.health} />
+          <ProxySettingsPanel api={api} connectTimeoutMs={proxy.connectTimeoutMs} readTimeoutMs={proxy.readTimeoutMs} nextUpstream={proxy.nextUpstream} nextUpstreamTries={proxy.nextUpstreamTries} />
           <BackendList api={api} backends={backends} shares={shares} history={history} />
           <SessionsNote url={proxy.url} />
+          <SetupPanel api={api} />
         </main>
         <aside className="layout__side">
           <DistributionView shares={shares} />

@@ -6,6 +6,8 @@ import { sameTrafficShare, type TrafficShare } from '../model/traffic-share';
 import { BackendActions } from './BackendActions';
 import { BackendCounters } from './BackendCounters';
 import { BackendFlags } from './BackendFlags';
+import { BackendTerminal } from './BackendTerminal';
+import { FaultEditor } from './FaultEditor';
 import { RpsSparkline } from './RpsSparkline';
 import { ServerOptions } from './ServerOptions';
 import { ShareVsExpected } from './ShareVsExpected';
@@ -28,7 +30,7 @@ export interface BackendRowProps {
 function BackendRowView({ api, backend, share, history }: BackendRowProps) {
   const { port, status } = backend;
   const titleId = `backend-${port}-title`;
-  // A flag already says why (down, draining, max_fails, failing check); otherwise say it plainly.
+  // A flag already says why (down, draining, max_fails, failing check); otherwise the lab's own words.
   const explained = backend.down || backend.drain || backend.failed || backend.health?.state === 'failing';
   return (
     <article className={`backend-card backend-card--${status}`} data-testid={`backend-${port}`} aria-labelledby={titleId}>
@@ -38,7 +40,12 @@ function BackendRowView({ api, backend, share, history }: BackendRowProps) {
           {port}
         </h3>
         <StatusBadge status={status} exit={backend.exit} error={backend.error} />
-        {status === 'up' && !share.inRotation && !explained && <span className="muted small">out of rotation</span>}
+        {status === 'up' && !share.inRotation && !explained && <span className="muted small">{backend.outOfRotation ?? 'out of rotation'}</span>}
+        {backend.faultWords && (
+          <span className="fault-badge" data-testid="fault" title="A fault the lab injects on its leg to this backend">
+            {backend.faultWords}
+          </span>
+        )}
       </header>
       <div className="backend-card__state">
         <BackendFlags
@@ -64,6 +71,13 @@ function BackendRowView({ api, backend, share, history }: BackendRowProps) {
       <BackendCounters rps={backend.rps} inFlight={backend.inFlight} failures={backend.failures} retries={backend.retries} />
       <WeightEditor api={api} port={port} weight={backend.weight} />
       <BackendActions api={api} port={port} allowed={backend.allowedActions} />
+      {backend.portHolder && (
+        <p className="field-error" role="status">
+          Port held by another program: {backend.portHolder}
+        </p>
+      )}
+      <BackendTerminal api={api} port={port} />
+      <FaultEditor api={api} port={port} fault={backend.fault} words={backend.faultWords} />
       {status === 'failed' && backend.error && (
         <details className="failure">
           <summary>Why it failed</summary>

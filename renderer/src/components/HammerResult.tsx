@@ -15,9 +15,9 @@ export function HammerResult({ result, errors }: { result: LoadResult; errors: L
   const split = Object.entries(result.byBackend);
   return (
     <section className="hammer__result" aria-label="Hammer result">
-      <p>
+      <div>
         <strong>{formatRate(result.rps)} req/s</strong> ({formatCount(result.requests)} answers in {result.durationS} s), <HammerErrors errors={errors} />
-      </p>
+      </div>
       <dl className="hammer__latency" aria-label="Latency (ms)">
         {PERCENTILES.map(([key, label]) => (
           <div key={key}>

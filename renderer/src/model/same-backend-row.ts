@@ -40,6 +40,10 @@ export function sameBackendRow(a: BackendSnapshot, b: BackendSnapshot): boolean 
     a.slowStartMs === b.slowStartMs &&
     slowStartPercent(a.slowStartProgress) === slowStartPercent(b.slowStartProgress) &&
     a.stickyClients === b.stickyClients &&
+    a.faultWords === b.faultWords &&
+    a.portHolder === b.portHolder &&
+    a.outOfRotation === b.outOfRotation &&
+    a.allowedActions.join() === b.allowedActions.join() &&
     sameHealth(a.health, b.health)
   );
 }

@@ -7,6 +7,9 @@ import { IDLE_LOAD } from '../../../electron/shared/load';
 import { DEFAULT_PROXY_SETTINGS } from '../../../electron/shared/proxy-settings';
 import type { Algorithm, BackendSnapshot, LabApi, LabEvent, Result, Snapshot } from '../../../electron/shared/types';
 
+/** Loaded once, before any test: a late dynamic import would outlive the test environment. */
+const TRAITS = await registryTraits();
+
 const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
 
 /** A LabApi whose commands are spies (all succeed) and whose streams the test drives. */
@@ -22,7 +25,7 @@ export function createFakeLabApi(): FakeLabApi & { [K in keyof LabApi]: LabApi[K
   const api = {
     snapshot: vi.fn(() => ok(makeSnapshot([]))),
     recentEvents: vi.fn(() => ok([])),
-    methods: vi.fn(async (): Promise<Result<readonly MethodTraits[]>> => ({ ok: true, value: await registryTraits() })),
+    methods: vi.fn((): Promise<Result<readonly MethodTraits[]>> => ok(TRAITS)),
     addBackends: vi.fn((input: { count?: number }) => ok({ ports: Array.from({ length: input.count ?? 1 }, (_, i) => 4000 + i) })),
     backendAction: vi.fn(() => ok(null)),
     removeBackend: vi.fn(() => ok(null)),

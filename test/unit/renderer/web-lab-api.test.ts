@@ -39,6 +39,8 @@ beforeEach(() => {
   FakeSocket.all = [];
   vi.useFakeTimers();
   vi.stubGlobal('WebSocket', FakeSocket);
+  // A lab that remembers nothing, unless the test says otherwise: no test reaches the network.
+  labRemembers([]);
 });
 afterEach(() => {
   vi.useRealTimers();
