@@ -108,6 +108,20 @@ describe('the dashboard in Chromium, against lb-lab', () => {
     await hammerF5(tab, 8);
     await expectHits(page, (h) => h[1]! > 20, 'the restarted port to take traffic');
     await page.screenshot({ path: resolve(ARTEFACTS, 'dashboard.png') });
+
+    // The first port's terminal: its access log scrolls as the proxy page reloads.
+    await row(page, BASE).getByRole('button', { name: /^Terminal/ }).click();
+    const terminal = page.getByRole('region', { name: `Terminal of backend ${BASE}` });
+    await terminal.waitFor({ timeout: 10_000 });
+    await hammerF5(tab, 6);
+    await expect.poll(async () => (await terminal.innerText()).includes('GET /'), { timeout: 10_000 }).toBe(true);
+
+    // +300 ms on it from its row: the row says so, and so does the lab.
+    await row(page, BASE).getByText(/^Fault/).click();
+    await row(page, BASE).getByLabel('Latency (ms)').fill('300');
+    await row(page, BASE).getByRole('button', { name: 'Set fault' }).click();
+    await row(page, BASE).getByTestId('fault').getByText('+300 ms').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: resolve(ARTEFACTS, 'dashboard-terminal-fault.png') });
     await context.close();
   });
 });

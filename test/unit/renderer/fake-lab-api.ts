@@ -33,6 +33,9 @@ export function createFakeLabApi(): FakeLabApi & { [K in keyof LabApi]: LabApi[K
     setBalancer: vi.fn(() => ok(null)),
     setHealth: vi.fn(() => ok(null)),
     resetStats: vi.fn(() => ok(null)),
+    setFault: vi.fn(() => ok(null)),
+    clearFault: vi.fn(() => ok(null)),
+    setProxy: vi.fn(() => ok(null)),
     onSnapshot: vi.fn((listener: (s: Snapshot) => void) => {
       snapshots.add(listener);
       return () => snapshots.delete(listener);
