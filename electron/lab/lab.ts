@@ -126,7 +126,7 @@ export class Lab implements LabCommands {
     const now = this.clock.now();
     const routing = this.proxy.currentRouting;
     const { stats, rotation, fleet } = this;
-    const proxy = { port: this.proxy.boundPort, url: this.proxyUrl, algorithm: rotation.algorithm, requests: stats.requests, errors: stats.errors, rps: stats.rps, ...routing, health: this.health.settings };
+    const proxy = { port: this.proxy.boundPort, url: this.proxyUrl, algorithm: rotation.algorithm, requests: stats.requests, errors: stats.errors, rps: stats.rps, latencyWindowMs: stats.latencyWindow(), ...routing, health: this.health.settings };
     const views = fleet.configs().map((config) => ({
       config,
       process: fleet.process(config.id),
