@@ -9,10 +9,12 @@ export class CounterWindow {
 
   /**
    * Take a sample of the cumulative `count` at `now` (ms). Returns the growth
-   * since the newest sample at least `windowMs` old (or the oldest kept, while
-   * the history is shorter), and the time that covers.
+   * since the newest sample at least `windowMs` old (or since zero, while the
+   * history is shorter), and the time that covers.
    */
   sample(count: number, now: number): { delta: number; elapsedMs: number } {
+    // The counter started at zero (on creation or reset), so what it counted before the first sample is in the window too.
+    if (this.samples.length === 0) this.samples.push({ at: now, count: 0 });
     this.samples.push({ at: now, count });
     while (this.samples.length > 2 && now - this.samples[1]!.at >= this.windowMs) this.samples.shift();
     const oldest = this.samples[0]!;

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { CounterWindow } from '../../../electron/lab/stats/counter-window';
 
 describe('CounterWindow', () => {
-  it('counts the growth since the first sample while the history is shorter than the window', () => {
+  it('counts everything since the counter was zero while the history is shorter than the window', () => {
     const window = new CounterWindow(10_000);
-    window.sample(5, 0);
-    expect(window.sample(12, 3000)).toEqual({ delta: 7, elapsedMs: 3000 });
+    expect(window.sample(5, 0)).toEqual({ delta: 5, elapsedMs: 0 });
+    expect(window.sample(12, 3000)).toEqual({ delta: 12, elapsedMs: 3000 });
   });
 
   it('counts only the growth of the last window once the history is longer', () => {
@@ -32,6 +32,7 @@ describe('CounterWindow', () => {
     window.sample(0, 0);
     window.sample(50, 100);
     window.reset();
-    expect(window.sample(60, 200)).toEqual({ delta: 0, elapsedMs: 0 });
+    // A reset zeroes the counter too, so it counts from zero again.
+    expect(window.sample(3, 200)).toEqual({ delta: 3, elapsedMs: 0 });
   });
 });
