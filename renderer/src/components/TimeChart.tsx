@@ -25,6 +25,10 @@ export const MARKER_STYLE: Record<MarkerKind, { glyph: string; colour: string }>
   'hammer-stop': { glyph: '❚❚', colour: '#b45309' },
 };
 
+// One formatter for every redraw: building one per label costs more than the drawing.
+const CLOCK = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const clockTime = (seconds: number): string => CLOCK.format(seconds * 1000);
+
 function pick(kind: TimeChartKind, data: SeriesData): uPlot.AlignedData {
   return kind === 'rps' ? data.rpsStacked : kind === 'latency' ? data.latency : data.inFlight;
 }
@@ -38,9 +42,9 @@ function chartSeries(kind: TimeChartKind, ports: readonly number[]): uPlot.Serie
   }
   if (kind === 'rps') {
     // Top of the stack first (see SeriesData.rpsStacked): each band is filled to zero over the one above it.
-    return [...ports].reverse().map((port) => ({ label: String(port), stroke: backendColour(port), fill: backendColour(port), width: 1, points: { show: false } }));
+    return [...ports].reverse().map((port) => ({ label: String(port), fill: backendColour(port), width: 0, points: { show: false } }));
   }
-  return ports.map((port) => ({ label: String(port), stroke: backendColour(port), width: 1.5, points: { show: false } }));
+  return ports.map((port) => ({ label: String(port), stroke: backendColour(port), width: 1, points: { show: false } }));
 }
 
 function chartOptions(kind: TimeChartKind, ports: readonly number[], markers: RefObject<readonly ChartMarker[]>, onSize: (u: uPlot) => void): Omit<uPlot.Options, 'width' | 'height'> {
@@ -49,7 +53,6 @@ function chartOptions(kind: TimeChartKind, ports: readonly number[], markers: Re
   const font = '11px system-ui, sans-serif';
   const unit = kind === 'latency' ? ' ms' : '';
   return {
-    pxAlign: false,
     cursor: { show: false },
     legend: { show: false },
     select: { show: false, left: 0, top: 0, width: 0, height: 0 },
@@ -60,7 +63,8 @@ function chartOptions(kind: TimeChartKind, ports: readonly number[], markers: Re
       y: { range: (_u, _min, max) => [0, Math.max(1, (max ?? 0) * 1.1)] },
     },
     axes: [
-      { stroke: axis, font, size: 24, grid: { stroke: grid, width: 1 }, ticks: { show: false } },
+      // One line of wall-clock time per split: uPlot's default adds a date row that a short chart clips.
+      { stroke: axis, font, size: 24, space: 70, grid: { stroke: grid, width: 1 }, ticks: { show: false }, values: (_u, splits) => splits.map(clockTime) },
       { stroke: axis, font, size: 44, grid: { stroke: grid, width: 1 }, ticks: { show: false }, values: (_u, splits) => splits.map((v) => `${v}${unit}`) },
     ],
     series: [{}, ...chartSeries(kind, ports)],
@@ -154,7 +158,7 @@ export const TimeChart = memo(function TimeChart({ kind, title, portsKey, series
                 role="img"
                 tabIndex={0}
                 aria-label={`${MARKER_NAMES[marker.kind]}: ${marker.message}`}
-                title={`${new Date(marker.at).toLocaleTimeString()} ${MARKER_NAMES[marker.kind]}: ${marker.message}`}
+                title={`${CLOCK.format(marker.at)} ${MARKER_NAMES[marker.kind]}: ${marker.message}`}
               >
                 {MARKER_STYLE[marker.kind].glyph}
               </span>

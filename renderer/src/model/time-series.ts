@@ -33,8 +33,6 @@ export interface SeriesData {
   end: number | null;
 }
 
-const nullable = (value: number): number | null => (Number.isNaN(value) ? null : value);
-
 /**
  * The last minute of snapshots at 10 points a second, for the time charts:
  * a fixed-size ring of typed arrays, outside React state. A snapshot in the
@@ -105,28 +103,28 @@ export class TimeSeries {
 
   private compute(): SeriesData {
     const length = this.length;
-    const first = this.next - length;
-    const slot = (i: number): number => (first + i) % this.capacity;
+    const first = (this.next - length) % this.capacity;
     const ports = [...this.byPort.keys()].sort((a, b) => a - b);
-    const time = Array.from({ length }, (_, i) => this.times[slot(i)]!);
-    const running = new Float64Array(length);
+    const column = (source: Float64Array): (number | null)[] => {
+      const out = new Array<number | null>(length);
+      for (let i = 0, at = first; i < length; i++, at = at + 1 === this.capacity ? 0 : at + 1) {
+        const value = source[at]!;
+        out[i] = Number.isNaN(value) ? null : value;
+      }
+      return out;
+    };
+    const time = column(this.times) as number[];
+    const running = new Array<number>(length).fill(0);
     const stacked = ports.map((port) => {
-      const { rps } = this.byPort.get(port)!;
-      return Array.from({ length }, (_, i) => {
-        const value = rps[slot(i)]!;
-        if (!Number.isNaN(value)) running[i]! += value;
-        return running[i]!;
-      });
-    });
-    const inFlight = ports.map((port) => {
-      const columns = this.byPort.get(port)!;
-      return Array.from({ length }, (_, i) => nullable(columns.inFlight[slot(i)]!));
+      const rps = column(this.byPort.get(port)!.rps);
+      for (let i = 0; i < length; i++) running[i]! += rps[i] ?? 0;
+      return running.slice();
     });
     return {
       ports,
       rpsStacked: [time, ...stacked.reverse()],
-      latency: [time, Array.from({ length }, (_, i) => nullable(this.p50[slot(i)]!)), Array.from({ length }, (_, i) => nullable(this.p99[slot(i)]!))],
-      inFlight: [time, ...inFlight],
+      latency: [time, column(this.p50), column(this.p99)],
+      inFlight: [time, ...ports.map((port) => column(this.byPort.get(port)!.inFlight))],
       end: length > 0 ? time[length - 1]! : null,
     };
   }
