@@ -2,7 +2,7 @@
 /**
  * `node test/bench/charts-frames.mjs`: frame times of the three time charts
  * (TimeCharts) with 16 backends, all charts live at 10 snapshots a second
- * and their minute full. Bundles test/bench/charts-harness.tsx with vite,
+ * and their minute full. Bundles test/unit/renderer/time-charts-harness.tsx with vite,
  * serves it on 127.0.0.1, opens it in Debian's Chromium and measures in the
  * page: frame times (requestAnimationFrame), long tasks, and the time each
  * snapshot takes to go through the charts. The feed is synthetic, so the
@@ -44,7 +44,7 @@ async function main() {
       build: {
         outDir: out,
         emptyOutDir: true,
-        rollupOptions: { input: join(ROOT, 'test/bench/charts-harness.tsx'), output: { entryFileNames: 'harness.js', assetFileNames: '[name][extname]' } },
+        rollupOptions: { input: join(ROOT, 'test/unit/renderer/time-charts-harness.tsx'), output: { entryFileNames: 'harness.js', assetFileNames: '[name][extname]' } },
       },
     });
     const css = readdirSync(out).filter((f) => f.endsWith('.css'));
@@ -75,7 +75,7 @@ ${css.map((f) => `<link rel="stylesheet" href="/${f}">`).join('')}
       /** @type {number[]} */
       const longTasks = [];
       const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
-      observer.observe({ type: 'longtask', buffered: false });
+      observer.observe({ type: /** @type {any} */ ('longtask'), buffered: false });
       page.chartBench.handled.length = 0;
       await new Promise((done) => {
         const end = performance.now() + ms;

@@ -3,8 +3,8 @@
 // every few seconds, its minute already full, so the frames measured are those of all three charts live.
 import 'uplot/dist/uPlot.min.css';
 import { createRoot } from 'react-dom/client';
-import { TimeCharts } from '../../renderer/src/components/TimeCharts';
-import type { BackendSnapshot, LabApi, LabEvent, Snapshot } from '../../electron/shared/types';
+import { TimeCharts } from '../../../renderer/src/components/TimeCharts';
+import type { BackendSnapshot, LabApi, LabEvent, Snapshot } from '../../../electron/shared/types';
 
 const params = new URLSearchParams(location.search);
 const BACKENDS = Number(params.get('backends') ?? 16);
