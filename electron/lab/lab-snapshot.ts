@@ -31,6 +31,7 @@ export function readSnapshot(parts: SnapshotParts): Snapshot {
     requests: stats.requests,
     errors: stats.errors,
     rps: stats.rps,
+    latencyWindowMs: stats.latencyWindow(),
     ...proxy.currentRouting,
     health: health.settings,
     ...proxy.settings,

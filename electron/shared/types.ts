@@ -6,6 +6,7 @@
 import type { Fault } from './fault';
 import type { LoadProgress } from './load';
 import type { NextUpstreamCondition } from './proxy-settings';
+import type { WindowLatency } from './stat-windows';
 
 export const ALGORITHMS = ['round-robin', 'weighted', 'least-conn', 'ip-hash', 'hash', 'random-two', 'least-time'] as const;
 /** Peer selection method; see electron/lab/balancer for the nginx equivalent of each. */
@@ -65,7 +66,11 @@ export interface BackendSnapshot {
   responses: Record<StatusClass, number>;
   bytes: number;
   latencyMs: LatencySummary;
+  /** p50/p99 of its responses over the last LATENCY_WINDOW_MS (1 s, sliding, moved on every snapshot tick); null when none finished in it. */
+  latencyWindowMs: WindowLatency | null;
   rps: number;
+  /** Requests it answered in the last RECENT_HITS_WINDOW_MS (10 s), for the "last 10 s" share. */
+  hits10s: number;
   pid: number | null;
   restarts: number;
   command: string;
@@ -123,6 +128,8 @@ export interface ProxySnapshot {
   /** Responses the lab itself produced because no backend could answer. */
   errors: number;
   rps: number;
+  /** p50/p99 over every backend's responses in the last LATENCY_WINDOW_MS (1 s); null when none finished in it. */
+  latencyWindowMs: WindowLatency | null;
   hashKey: HashKey;
   /** Take the client address from X-Forwarded-For (so one laptop can play many clients). */
   trustForwardedFor: boolean;

@@ -12,6 +12,7 @@ import { LabHeader } from './components/LabHeader';
 import { SessionsNote } from './components/SessionsNote';
 import { SpawnForm } from './components/SpawnForm';
 import { StaleNotice } from './components/StaleNotice';
+import { TimeCharts } from './components/TimeCharts';
 import { useEventLog } from './hooks/use-event-log';
 import { useLatestSnapshot } from './hooks/use-latest-snapshot';
 import { useMethodList } from './hooks/use-method-traits';
@@ -60,6 +61,7 @@ export function App({ api }: { api: LabApi }) {
           <HealthCheckPanel api={api} {...proxy.health} />
           <ProxySettingsPanel api={api} connectTimeoutMs={proxy.connectTimeoutMs} readTimeoutMs={proxy.readTimeoutMs} nextUpstream={proxy.nextUpstream} nextUpstreamTries={proxy.nextUpstreamTries} />
           <BackendList api={api} backends={backends} shares={shares} history={history} />
+          <TimeCharts api={api} />
           <SessionsNote url={proxy.url} />
           <SetupPanel api={api} />
         </main>

@@ -1,6 +1,9 @@
 import type { StatusClass } from '../../shared/types';
 import { STATUS_CLASSES } from '../../shared/types';
 import { LatencyHistogram } from './latency-histogram';
+import type { WindowedLatency } from './windowed-latency';
+import { RECENT_HITS_WINDOW_MS } from '../../shared/stat-windows';
+import { CounterWindow } from './counter-window';
 import { RollingRate } from './rolling-rate';
 
 /** Counters of one backend. Plain integer fields: the proxy bumps them per request. */
@@ -14,6 +17,20 @@ export class BackendStats {
   readonly latency = new LatencyHistogram();
   readonly rate = new RollingRate();
   rps = 0;
+  /** Hits over the last RECENT_HITS_WINDOW_MS, as of the last sample. */
+  hits10s = 0;
+  private readonly recentHits = new CounterWindow(RECENT_HITS_WINDOW_MS);
+
+  /**
+   * Refresh the figures over time (requests/s, hits in the last 10 s, the
+   * latency window) on the snapshot clock; the closed latency slice also goes
+   * into `proxyWindow`.
+   */
+  sample(now: number, proxyWindow: WindowedLatency): void {
+    this.rps = this.rate.sample(this.hits, now);
+    this.hits10s = this.recentHits.sample(this.hits, now).delta;
+    this.latency.window.rotate(now, proxyWindow);
+  }
 
   /** Count a response status into its class. */
   response(status: number): void {
@@ -37,5 +54,7 @@ export class BackendStats {
     this.latency.reset();
     this.rate.reset();
     this.rps = 0;
+    this.hits10s = 0;
+    this.recentHits.reset();
   }
 }

@@ -1,5 +1,7 @@
 import { BackendStats } from './backend-stats';
+import type { WindowLatency } from '../../shared/stat-windows';
 import { RollingRate } from './rolling-rate';
+import { WindowedLatency } from './windowed-latency';
 
 /** All counters of a lab: per backend, and totals seen by clients. */
 export class LabStats {
@@ -9,6 +11,8 @@ export class LabStats {
   errors = 0;
   rps = 0;
   private readonly rate = new RollingRate();
+  /** Every backend's latency window together (fed from theirs on each sample). */
+  private readonly latency = new WindowedLatency();
   private readonly byPort = new Map<number, BackendStats>();
   /** Retries since the last drain, by failed port, then by the port that answered. */
   private pendingRetries = new Map<number, Map<number, number>>();
@@ -42,10 +46,16 @@ export class LabStats {
     this.byPort.delete(port);
   }
 
-  /** Refresh every requests/s figure; called on the snapshot clock, never per request. */
+  /** Refresh every figure over time (requests/s, recent hits, latency windows); called on the snapshot clock, never per request. */
   sample(now: number): void {
     this.rps = this.rate.sample(this.requests, now);
-    for (const stats of this.byPort.values()) stats.rps = stats.rate.sample(stats.hits, now);
+    for (const stats of this.byPort.values()) stats.sample(now, this.latency);
+    this.latency.rotate(now);
+  }
+
+  /** Proxy-wide p50/p99 over the last LATENCY_WINDOW_MS, as of the last sample; null when no backend answered in it. */
+  latencyWindow(): WindowLatency | null {
+    return this.latency.summary();
   }
 
   reset(): void {
@@ -53,6 +63,7 @@ export class LabStats {
     this.errors = 0;
     this.rps = 0;
     this.rate.reset();
+    this.latency.reset();
     for (const stats of this.byPort.values()) stats.reset();
   }
 }

@@ -6,6 +6,8 @@ import type { TrafficShare } from '../model/traffic-share';
 import { UPlotChart } from './UPlotChart';
 
 const HEIGHT = 150;
+/** Where each port's three bars sit around its slot: expected, since reset, last 10 s. */
+const OFFSETS = [-0.3, 0, 0.3] as const;
 
 function distributionOptions(ports: readonly number[]): Omit<uPlot.Options, 'width' | 'height'> {
   const axis = cssColor('--chart-axis', '#5b6470');
@@ -34,32 +36,35 @@ function distributionOptions(ports: readonly number[]): Omit<uPlot.Options, 'wid
     ],
     series: [
       {},
-      {
-        label: 'expected',
-        fill: cssColor('--chart-expected', '#94a3b8'),
-        stroke: cssColor('--chart-expected', '#94a3b8'),
-        paths: uPlot.paths.bars!({ size: [0.36, 48], align: -1 }),
-        points: { show: false },
-      },
-      {
-        label: 'observed',
-        fill: cssColor('--chart-observed', '#2563eb'),
-        stroke: cssColor('--chart-observed', '#2563eb'),
-        paths: uPlot.paths.bars!({ size: [0.36, 48], align: 1 }),
-        points: { show: false },
-      },
+      bars('expected', cssColor('--chart-expected', '#94a3b8')),
+      bars('observed', cssColor('--chart-observed', '#2563eb')),
+      bars('last 10 s', cssColor('--chart-recent', '#0d9488')),
     ],
   };
 }
 
-/** Expected against observed share per port as grouped bars (expected left, observed right). */
+/**
+ * One bar series. Each port's three bars have x values of their own (its
+ * slot plus OFFSETS), so uPlot's column width is the offset and the bars
+ * sit side by side; a series is null at the other two.
+ */
+function bars(label: string, colour: string): uPlot.Series {
+  return { label, fill: colour, stroke: colour, paths: uPlot.paths.bars!({ size: [0.9, 40] }), points: { show: false } };
+}
+
+/** Grouped bars per port: expected left, observed since the last reset in the middle, the last 10 s right. */
 export function DistributionChart({ shares }: { shares: readonly TrafficShare[] }) {
   const scheme = useColorScheme();
   const portsKey = shares.map((s) => s.port).join(',');
   // New ports or a theme change rebuild the chart; new numbers only call setData.
   const options = useMemo(() => distributionOptions(portsKey.split(',').map(Number)), [portsKey, scheme]);
   const data = useMemo(
-    (): uPlot.AlignedData => [shares.map((_, i) => i), shares.map((s) => s.expected * 100), shares.map((s) => (s.observed ?? 0) * 100)],
+    (): uPlot.AlignedData => {
+      const values = [(s: TrafficShare) => s.expected, (s: TrafficShare) => s.observed ?? 0, (s: TrafficShare) => s.recent ?? 0];
+      const x = shares.flatMap((_, i) => OFFSETS.map((offset) => i + offset));
+      const series = values.map((value, which) => shares.flatMap((s) => OFFSETS.map((_, slot) => (slot === which ? value(s) * 100 : null))));
+      return [x, ...series];
+    },
     [shares],
   );
   return <UPlotChart className="distribution-chart" options={options} data={data} height={HEIGHT} />;

@@ -34,9 +34,9 @@ describe('App', () => {
   it('shows 40% / 60% in the distribution table for hits 4:6 under weights 4:6', () => {
     const api = createFakeLabApi();
     render(<App api={api} />);
-    act(() => api.emitSnapshot(makeSnapshot([makeBackend(4000, { hits: 4, weight: 4 }), makeBackend(4001, { hits: 6, weight: 6 })])));
+    act(() => api.emitSnapshot(makeSnapshot([makeBackend(4000, { hits: 4, hits10s: 4, weight: 4 }), makeBackend(4001, { hits: 6, hits10s: 6, weight: 6 })])));
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.textContent)).toEqual(['4000440%40%', '4001660%60%']);
+    expect(rows.map((r) => r.textContent)).toEqual(['4000440%40%40%', '4001660%60%60%']);
   });
 
   it('shows the balancer options, the health checks and the sessions note from the snapshot', async () => {
