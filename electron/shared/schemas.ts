@@ -22,6 +22,10 @@ export const commandTemplateSchema = z
     message: 'command must contain {port} (or read the PORT variable) so each backend listens on its own port',
   });
 
+/** A backend's working folder and environment variables. */
+export const cwdSchema = z.string().min(1).max(4096);
+export const envSchema = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'variable names are letters, digits and _'), z.string().max(10_000));
+
 export const addBackendsSchema = z
   .strictObject({
     count: z.number().int().min(1).max(MAX_BACKENDS_PER_ADD).optional(),
@@ -31,8 +35,8 @@ export const addBackendsSchema = z
     weight: weightSchema.optional(),
     basePort: port.optional(),
     /** Working folder and environment of these backends (default the lab's own). */
-    cwd: z.string().min(1).max(4096).optional(),
-    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'variable names are letters, digits and _'), z.string().max(10_000)).optional(),
+    cwd: cwdSchema.optional(),
+    env: envSchema.optional(),
   })
   .refine((input) => !(input.sample && input.command !== undefined), { message: 'give either command or sample, not both', path: ['sample'] })
   .refine((input) => input.basePort === undefined || input.basePort + (input.count ?? 1) - 1 <= MAX_PORT, {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { NO_BACKUP_ALGORITHMS } from '../balancer/types';
 import {
   commandTemplateSchema,
+  cwdSchema,
+  envSchema,
   failTimeoutSchema,
   healthIntervalSchema,
   healthPathSchema,
@@ -69,8 +71,8 @@ export const backendSetupSchema = z.strictObject({
   port,
   /** Command template with {port} (or reading PORT); absent runs the bundled sample backend. */
   command: commandTemplateSchema.optional(),
-  cwd: z.string().min(1).max(4096).optional(),
-  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'variable names are letters, digits and _'), z.string().max(10_000)).optional(),
+  cwd: cwdSchema.optional(),
+  env: envSchema.optional(),
   weight: weightSchema.optional(),
   backup: z.boolean().optional(),
   down: z.boolean().optional(),
