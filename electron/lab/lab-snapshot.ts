@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import type { CompareRunner } from './compare/compare-runner';
 import type { Fleet } from './fleet';
 import type { LabHammer } from './lab-hammer';
 import type { LabHealth } from './lab-health';
@@ -17,6 +18,7 @@ export interface SnapshotParts {
   health: LabHealth;
   proxy: LabProxy;
   hammer: LabHammer;
+  comparison: CompareRunner;
   url: string;
 }
 
@@ -36,6 +38,7 @@ export function readSnapshot(parts: SnapshotParts): Snapshot {
     health: health.settings,
     ...proxy.settings,
     load: hammer.progress(),
+    compare: parts.comparison.progress(),
   };
   const views = fleet.configs().map((config) => ({
     config,

@@ -7,6 +7,7 @@ import { methodTraits } from './balancer/methods';
 import { createBalancer } from './balancer/create-balancer';
 import { NO_BACKUP_ALGORITHMS } from './balancer/types';
 import { systemClock, type Clock } from './clock';
+import { CompareRunner } from './compare/compare-runner';
 import { Configurator } from './configurator';
 import { EventLog } from './event-log';
 import { Fleet } from './fleet';
@@ -50,6 +51,7 @@ export class Lab implements LabCommands {
   private readonly proxy: LabProxy;
   private readonly log: EventLog;
   private readonly hammer: LabHammer;
+  private readonly comparison: CompareRunner;
   private readonly lifecycle: BackendLifecycle;
   private readonly configurator: Configurator;
   private readonly perPort = new KeyedQueue<number>();
@@ -77,6 +79,17 @@ export class Lab implements LabCommands {
     this.lifecycle = new BackendLifecycle({ ...parts, sessions: new SessionLoss(host), sticky: this.proxy.stickyClients, clock: this.clock, drainTimeoutMs: this.options.drainTimeoutMs });
     this.configurator = new Configurator(parts);
     this.hammer = new LabHammer(this.log, () => ({ host, port: this.proxy.boundPort }));
+    this.comparison = new CompareRunner({
+      snapshot: () => this.snapshot(),
+      setBalancer: (input) => this.setBalancer(input),
+      setProxy: (patch) => this.setProxy(patch),
+      resetForRun: () => (this.stats.reset(), this.rotation.reload()),
+      startLoad: (input) => this.hammer.start(input),
+      loadEnded: () => this.hammer.whenEnded(),
+      stopLoad: () => this.hammer.stop(),
+      say: (message) => this.log.append({ port: null, kind: 'info', message }),
+      wall: () => this.clock.wall(),
+    });
     fleet.supervisor.onStatus((change) => this.lifecycle.onStatus(change));
   }
 
@@ -103,6 +116,7 @@ export class Lab implements LabCommands {
     this.stopTicking?.();
     this.stopTicking = null;
     this.health.stop();
+    await this.comparison.stop();
     await this.hammer.shutdown();
     await this.fleet.supervisor.shutdown();
     this.terminals.close();
@@ -112,7 +126,7 @@ export class Lab implements LabCommands {
   /** For process 'exit' handlers, where nothing asynchronous runs. */
   killAllSync = (): void => this.fleet.supervisor.killAllSync();
 
-  snapshot = (): Snapshot => readSnapshot({ clock: this.clock, stats: this.stats, fleet: this.fleet, rotation: this.rotation, health: this.health, proxy: this.proxy, hammer: this.hammer, url: this.proxyUrl });
+  snapshot = (): Snapshot => readSnapshot({ clock: this.clock, stats: this.stats, fleet: this.fleet, rotation: this.rotation, health: this.health, proxy: this.proxy, hammer: this.hammer, comparison: this.comparison, url: this.proxyUrl });
 
   /** The configuration the desktop app restores next time (see LabSettings). */
   settings(): LabSettings {
@@ -148,6 +162,11 @@ export class Lab implements LabCommands {
   loadStatus = (): CommandResult<'loadStatus'> => this.hammer.status();
   /** Resolves when the hammer's current run ends. */
   loadEnded = (): Promise<CommandResult<'loadStatus'>> => this.hammer.whenEnded();
+  startCompare = (...[input]: CommandArgs<'startCompare'>): CommandResult<'startCompare'> => this.comparison.start(input);
+  stopCompare = (): Promise<CommandResult<'stopCompare'>> => this.comparison.stop();
+  compareStatus = (): CommandResult<'compareStatus'> => this.comparison.status();
+  /** Resolves when the current comparison ends. */
+  compareEnded = (): Promise<CommandResult<'compareStatus'>> => this.comparison.whenEnded();
   setup = (): ReturnType<typeof currentSetup> => currentSetup(this.snapshot(), this.fleet.configs(), this.proxy);
   exportSetup = (...[kind]: CommandArgs<'exportSetup'>): string => exportSetup(kind, this.setup());
 

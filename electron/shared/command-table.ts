@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { compareInputSchema, type CompareStatus } from './compare';
 import { faultSchema } from './fault';
 import { loadInputSchema, type LoadStatus } from './load';
 import { proxySettingsPatchSchema } from './proxy-settings';
@@ -65,6 +66,9 @@ export const COMMANDS = {
   startLoad: { method: 'POST', path: '/api/load', args: [arg('body', loadInputSchema)], result: returns<LoadStatus>() },
   stopLoad: { method: 'DELETE', path: '/api/load', args: [], result: returns<LoadStatus>() },
   loadStatus: { method: 'GET', path: '/api/load', args: [], result: returns<LoadStatus>() },
+  startCompare: { method: 'POST', path: '/api/compare', args: [arg('body', compareInputSchema)], result: returns<CompareStatus>() },
+  stopCompare: { method: 'DELETE', path: '/api/compare', args: [], result: returns<CompareStatus>() },
+  compareStatus: { method: 'GET', path: '/api/compare', args: [], result: returns<CompareStatus>() },
   setup: { method: 'GET', path: '/api/setup', args: [], result: returns<SetupDocument>() },
   exportSetup: { method: 'GET', path: '/api/export/:kind', args: [arg('kind', exportKindSchema)], result: returns<string>(), reply: 'text' },
   importNginx: {

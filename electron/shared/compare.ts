@@ -71,4 +71,8 @@ export interface CompareStatus {
   reason: string | null;
 }
 
+/** What the snapshot carries: the status without the result. */
+export type CompareProgress = Omit<CompareStatus, 'result'>;
+
 export const IDLE_COMPARE: CompareStatus = { state: 'idle', running: null, labels: null, result: null, reason: null };
+export const IDLE_COMPARE_PROGRESS: CompareProgress = { state: 'idle', running: null, labels: null, reason: null };

@@ -3,6 +3,7 @@
  * control API and IPC carry them, the renderer draws them.
  */
 
+import type { CompareProgress } from './compare';
 import type { Fault } from './fault';
 import type { LoadProgress } from './load';
 import type { NextUpstreamCondition } from './proxy-settings';
@@ -143,6 +144,8 @@ export interface ProxySnapshot {
   nextUpstreamTries: number;
   /** The hammer: idle, or its progress, or its last result. */
   load: LoadProgress;
+  /** The comparison of two methods, without its result (`GET /api/compare` has it). */
+  compare: CompareProgress;
 }
 
 export interface Snapshot {

@@ -3,6 +3,7 @@ import { allowedActions } from '../../../electron/lab/backend-rules';
 import { expectedShares } from '../../../electron/lab/expected-share';
 import type { MethodTraits } from '../../../electron/shared/method-traits';
 import { registryTraits } from './registry-traits';
+import { IDLE_COMPARE_PROGRESS } from '../../../electron/shared/compare';
 import { IDLE_LOAD } from '../../../electron/shared/load';
 import { DEFAULT_PROXY_SETTINGS } from '../../../electron/shared/proxy-settings';
 import type { Algorithm, BackendSnapshot, LabApi, LabEvent, Result, Snapshot } from '../../../electron/shared/types';
@@ -120,6 +121,7 @@ export function makeSnapshot(backends: BackendSnapshot[], proxy: Partial<Snapsho
       ...DEFAULT_PROXY_SETTINGS,
       nextUpstream: [...DEFAULT_PROXY_SETTINGS.nextUpstream],
       load: IDLE_LOAD,
+      compare: IDLE_COMPARE_PROGRESS,
       ...proxy,
     },
     backends: withLabShares(backends, proxy.algorithm ?? 'weighted'),
