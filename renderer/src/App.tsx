@@ -4,6 +4,7 @@ import { BackendList } from './components/BackendList';
 import { ConnectingState } from './components/ConnectingState';
 import { DistributionView } from './components/DistributionView';
 import { EventLog } from './components/EventLog';
+import { ComparePanel } from './components/ComparePanel';
 import { HammerPanel } from './components/HammerPanel';
 import { HealthCheckPanel } from './components/HealthCheckPanel';
 import { ProxySettingsPanel } from './components/ProxySettingsPanel';
@@ -58,6 +59,7 @@ export function App({ api }: { api: LabApi }) {
         <main className="layout__main">
           <SpawnForm api={api} nextPort={nextPort} />
           <HammerPanel status={proxy.load} onStart={api.startLoad} onStop={api.stopLoad} />
+          <ComparePanel api={api} compare={proxy.compare} load={proxy.load} />
           <HealthCheckPanel api={api} {...proxy.health} />
           <ProxySettingsPanel api={api} connectTimeoutMs={proxy.connectTimeoutMs} readTimeoutMs={proxy.readTimeoutMs} nextUpstream={proxy.nextUpstream} nextUpstreamTries={proxy.nextUpstreamTries} />
           <BackendList api={api} backends={backends} shares={shares} history={history} />

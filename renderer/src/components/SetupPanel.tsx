@@ -2,16 +2,10 @@ import { useState } from 'react';
 import { EXPORT_KINDS, type ExportKind } from '../../../electron/shared/schemas';
 import type { LabApi } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
+import { download } from '../model/download';
 
 const FILE_NAMES: Record<ExportKind, string> = { nginx: 'nginx.conf', haproxy: 'haproxy.cfg', compose: 'docker-compose.txt' };
 
-/** Offer `text` as a file download (in Electron this opens the save dialog). */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /**
  * Take the setup out and bring one in: export the running lab as

@@ -3,7 +3,7 @@ import { allowedActions } from '../../../electron/lab/backend-rules';
 import { expectedShares } from '../../../electron/lab/expected-share';
 import type { MethodTraits } from '../../../electron/shared/method-traits';
 import { registryTraits } from './registry-traits';
-import { IDLE_COMPARE_PROGRESS } from '../../../electron/shared/compare';
+import { IDLE_COMPARE, IDLE_COMPARE_PROGRESS } from '../../../electron/shared/compare';
 import { IDLE_LOAD } from '../../../electron/shared/load';
 import { DEFAULT_PROXY_SETTINGS } from '../../../electron/shared/proxy-settings';
 import type { Algorithm, BackendSnapshot, LabApi, LabEvent, Result, Snapshot } from '../../../electron/shared/types';
@@ -37,6 +37,9 @@ export function createFakeLabApi(): FakeLabApi & { [K in keyof LabApi]: LabApi[K
     setFault: vi.fn(() => ok(null)),
     clearFault: vi.fn(() => ok(null)),
     setProxy: vi.fn(() => ok(null)),
+    startCompare: vi.fn(() => ok(IDLE_COMPARE)),
+    stopCompare: vi.fn(() => ok(IDLE_COMPARE)),
+    compareStatus: vi.fn(() => ok(IDLE_COMPARE)),
     onSnapshot: vi.fn((listener: (s: Snapshot) => void) => {
       snapshots.add(listener);
       return () => snapshots.delete(listener);
