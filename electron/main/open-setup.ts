@@ -26,10 +26,9 @@ export async function openSetup(lab: Lab, file: string, confirmReplace: (running
   if (!parsed.ok) return { kind: 'refused', error: parsed.error, field: parsed.field };
   const running = runningPorts(lab);
   if (running.length > 0 && !(await confirmReplace(running))) return { kind: 'cancelled' };
-  const { ports, problems } = await applySetup(lab, parsed.value);
+  const applied = await applySetup(lab, parsed.value);
   const proxyPort = lab.snapshot().proxy.port;
-  if (parsed.value.proxy.port !== proxyPort) {
-    problems.unshift(`The proxy stays on port ${proxyPort} (the setup asks for ${parsed.value.proxy.port}): it cannot move while the app runs.`);
-  }
-  return { kind: 'applied', ports, problems };
+  const wanted = parsed.value.proxy.port;
+  const moved = wanted === proxyPort ? [] : [`The proxy stays on port ${proxyPort} (the setup asks for ${wanted}): it cannot move while the app runs.`];
+  return { kind: 'applied', ports: applied.ports, problems: [...moved, ...applied.problems] };
 }

@@ -6,7 +6,11 @@ import { openSetup } from './open-setup';
 import { writeSetupFile } from './setup-file';
 import type { ExportKind } from '../shared/schemas';
 
-/** What File > Open Setup…, Save Setup… and Export do; each shows its own errors and never throws. */
+/**
+ * What File > Open Setup…, Save Setup… and Export do; each shows its own
+ * errors and never throws. One runs at a time: a click while another is
+ * under way (a setup's backends still starting, say) gets that one.
+ */
 export interface FileActions {
   openSetup(): Promise<void>;
   saveSetup(): Promise<void>;
@@ -44,8 +48,14 @@ export function fileActions(lab: Lab, getWindow: () => BrowserWindow | null): Fi
     await box({ type: 'error', message: `${what} failed`, detail: error instanceof Error ? error.message : String(error) });
   };
 
+  let running: Promise<void> | null = null;
+  const oneAtATime =
+    <A extends unknown[]>(action: (...args: A) => Promise<void>) =>
+    (...args: A): Promise<void> =>
+      (running ??= action(...args).finally(() => (running = null)));
+
   return {
-    async openSetup() {
+    openSetup: oneAtATime(async () => {
       const chosen = await openDialog({ title: 'Open Setup', filters: SETUP_FILTERS, properties: ['openFile'] });
       const file = chosen.filePaths[0];
       if (chosen.canceled || file === undefined) return;
@@ -61,9 +71,9 @@ export function fileActions(lab: Lab, getWindow: () => BrowserWindow | null): Fi
       } catch (error) {
         await failed(`Opening ${basename(file)}`, error);
       }
-    },
+    }),
 
-    async saveSetup() {
+    saveSetup: oneAtATime(async () => {
       const chosen = await saveDialog({ title: 'Save Setup', defaultPath: 'lab.json', filters: SETUP_FILTERS });
       if (chosen.canceled || !chosen.filePath) return;
       try {
@@ -72,9 +82,9 @@ export function fileActions(lab: Lab, getWindow: () => BrowserWindow | null): Fi
       } catch (error) {
         await failed(`Saving ${basename(chosen.filePath)}`, error);
       }
-    },
+    }),
 
-    async exportSetup(kind) {
+    exportSetup: oneAtATime(async (kind: ExportKind) => {
       try {
         if (kind !== 'compose') {
           const chosen = await saveDialog({ title: `Export ${EXPORT_FILE_NAMES[kind]}`, defaultPath: EXPORT_FILE_NAMES[kind], filters: EXPORT_FILTERS[kind] });
@@ -95,6 +105,6 @@ export function fileActions(lab: Lab, getWindow: () => BrowserWindow | null): Fi
       } catch (error) {
         await failed(`Exporting ${kind}`, error);
       }
-    },
+    }),
   };
 }

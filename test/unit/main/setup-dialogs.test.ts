@@ -158,4 +158,18 @@ describe('File menu dialogs', () => {
     expect(readdirSync(dir)).toEqual(['nginx.conf']);
     expect(readFileSync(join(dir, 'nginx.conf'), 'utf8')).toBe('mine');
   });
+
+  it('runs one file action at a time: a second Open while the first is applying shows no second dialog', async () => {
+    const lab = await startLab({ backends: 0, basePort: BASE, proxyPort: PROXY });
+    const file = actions(lab);
+    chooseFile(writeJson('lab.json', SETUP));
+    const first = file.openSetup();
+    const second = file.openSetup();
+    await Promise.all([first, second]);
+    expect(dialog.showOpenDialog).toHaveBeenCalledTimes(1);
+    expect(lab.snapshot().backends.map((b) => b.port)).toEqual([BASE, BASE + 1]);
+    // Once it is done, the next one runs.
+    await file.saveSetup();
+    expect(dialog.showSaveDialog).toHaveBeenCalledTimes(1);
+  });
 });
