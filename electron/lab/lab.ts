@@ -15,7 +15,6 @@ import { LabError } from './lab-error';
 import { LabHammer } from './lab-hammer';
 import { LabHealth } from './lab-health';
 import { resolveLabOptions, type LabOptions, type ResolvedLabOptions } from './lab-options';
-import { labSettings } from './lab-settings';
 import { currentSetup, exportSetup, importNginxInto } from './lab-setup';
 import { readSnapshot } from './lab-snapshot';
 import { LabProxy } from './proxy/lab-proxy';
@@ -24,7 +23,6 @@ import { SessionLoss } from './session-loss';
 import { LabStats } from './stats/lab-stats';
 import { TerminalHub } from './terminal/terminal-hub';
 import type { CommandArgs, CommandResult, LabCommands } from '../shared/command-table';
-import type { LabSettings } from '../shared/settings';
 import type { AddBackendsInput, LabEvent, Snapshot } from '../shared/types';
 
 export type { LabOptions } from './lab-options';
@@ -127,11 +125,6 @@ export class Lab implements LabCommands {
   killAllSync = (): void => this.fleet.supervisor.killAllSync();
 
   snapshot = (): Snapshot => readSnapshot({ clock: this.clock, stats: this.stats, fleet: this.fleet, rotation: this.rotation, health: this.health, proxy: this.proxy, hammer: this.hammer, comparison: this.comparison, url: this.proxyUrl });
-
-  /** The configuration the desktop app restores next time (see LabSettings). */
-  settings(): LabSettings {
-    return labSettings(this.fleet.configs(), this.options.fleet, this.rotation.algorithm, this.proxy.boundPort, this.proxy.currentRouting, this.health.settings);
-  }
 
   methods = (): CommandResult<'methods'> => methodTraits();
   recentEvents = (): LabEvent[] => this.log.recent();

@@ -3,7 +3,7 @@ import type { Lab } from '../lab/lab';
 
 export interface QuitOptions {
   lab: Pick<Lab, 'shutdown' | 'killAllSync'>;
-  /** Runs first on quit (saving the settings); a failure is logged and the quit goes on. */
+  /** Runs first on quit (saving the last session); a failure is logged and the quit goes on. */
   beforeShutdown(): Promise<void>;
   /** Longest wait for a graceful shutdown before every backend is SIGKILLed (default 15 s). */
   shutdownTimeoutMs?: number;
@@ -15,7 +15,7 @@ type Signal = keyof typeof SIGNALS;
 /**
  * Every way out stops every backend before the process exits. The first
  * 'before-quit' (File > Quit, closing the window, Ctrl-C or SIGTERM in the
- * terminal) is held back while the settings are saved and the lab shuts
+ * terminal) is held back while the last session is saved and the lab shuts
  * down; then the app quits for real and that second 'before-quit' passes.
  * A second Ctrl-C while stopping kills the backends and exits at once; the
  * process 'exit' handler is the last resort. Returns the function that
@@ -26,7 +26,7 @@ export function setupQuit(options: QuitOptions): () => void {
   let state: 'running' | 'stopping' | 'done' = 'running';
 
   const stop = async (): Promise<void> => {
-    await beforeShutdown().catch((error: unknown) => console.error('saving the lab settings failed:', error));
+    await beforeShutdown().catch((error: unknown) => console.error('saving the last session failed:', error));
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), shutdownTimeoutMs)));
     try {

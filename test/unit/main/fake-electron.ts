@@ -1,7 +1,7 @@
 /**
  * A small stand-in for the `electron` module (its binary cannot run here):
  * just enough of BrowserWindow, webContents, ipcMain, ipcRenderer, app,
- * Menu, dialog, shell and contextBridge for the main and preload code, each
+ * Menu, dialog (error, message, open and save boxes), shell and contextBridge for the main and preload code, each
  * recording what it was asked to do. Use it from a test file with
  *
  *   const electron = await vi.hoisted(() => import('./fake-electron'));
@@ -249,9 +249,26 @@ export const shell = {
   openExternal: vi.fn((_url: string): Promise<void> => Promise.resolve()),
 };
 
+/** A dialog's options, as far as the tests look at them. */
+export type FakeDialogOptions = Record<string, unknown>;
+/** Electron's dialogs take the parent window first, or only the options. */
+type DialogArgs = [FakeDialogOptions] | [unknown, FakeDialogOptions];
+const CANCELLED_OPEN = { canceled: true, filePaths: [] as string[] };
+const CANCELLED_SAVE = { canceled: true, filePath: '' };
+const FIRST_BUTTON = { response: 0, checkboxChecked: false };
+
+/** By default every file dialog is cancelled and every message box answers its first button; tests choose otherwise. */
 export const dialog = {
   showErrorBox: vi.fn((_title: string, _content: string): void => undefined),
+  showOpenDialog: vi.fn((..._args: DialogArgs): Promise<{ canceled: boolean; filePaths: string[] }> => Promise.resolve(CANCELLED_OPEN)),
+  showSaveDialog: vi.fn((..._args: DialogArgs): Promise<{ canceled: boolean; filePath: string }> => Promise.resolve(CANCELLED_SAVE)),
+  showMessageBox: vi.fn((..._args: DialogArgs): Promise<{ response: number; checkboxChecked: boolean }> => Promise.resolve(FIRST_BUTTON)),
 };
+
+/** The options a dialog call was given, whether or not a parent window came first. */
+export function dialogOptions(call: DialogArgs): FakeDialogOptions {
+  return (call.length === 2 ? call[1] : call[0]) as FakeDialogOptions;
+}
 
 /** A menu template item, as far as the tests look at it. */
 export interface FakeMenuItem {
@@ -326,6 +343,9 @@ export function resetElectron(): void {
     app.quit,
     shell.openExternal,
     dialog.showErrorBox,
+    dialog.showOpenDialog,
+    dialog.showSaveDialog,
+    dialog.showMessageBox,
   ]) {
     spy.mockClear();
   }
@@ -334,4 +354,7 @@ export function resetElectron(): void {
   app.requestSingleInstanceLock.mockImplementation(() => true);
   app.whenReady.mockImplementation(() => Promise.resolve());
   shell.openExternal.mockImplementation(() => Promise.resolve());
+  dialog.showOpenDialog.mockImplementation(() => Promise.resolve(CANCELLED_OPEN));
+  dialog.showSaveDialog.mockImplementation(() => Promise.resolve(CANCELLED_SAVE));
+  dialog.showMessageBox.mockImplementation(() => Promise.resolve(FIRST_BUTTON));
 }

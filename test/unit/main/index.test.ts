@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_NAMES, TERMINAL_CHANNELS, ipcChannel } from '../../../electron/shared/command-table';
-import type { LabSettings } from '../../../electron/shared/settings';
+import { sampleBackendPath } from '../../../electron/lab/backends/sample-backend-path';
+import type { LabSetup } from '../../../electron/lab/setup';
 import type { Result, Snapshot } from '../../../electron/shared/types';
 import { MENU_LABELS } from '../../../electron/main/setup-menu';
 import { isRunning } from '../../integration/backends/helpers';
@@ -14,9 +15,9 @@ const electron = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => electron);
 const { BrowserWindow, app, dialog, ipcMain, menuItem } = electron;
 
-const PROXY = 25700;
-const BASE = 25710;
-const SESSION: LabSettings = { algorithm: 'round-robin', basePort: BASE, proxyPort: PROXY, weights: [2] };
+const PROXY = 23050;
+const BASE = 23051;
+const SESSION: LabSetup = { version: 1, proxy: { port: PROXY, algorithm: 'round-robin' }, backends: [{ port: BASE, weight: 2 }] };
 const PROCESS_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit'] as const;
 /** process, with listeners() for any event name. */
 const processEvents: EventEmitter = process;
@@ -29,7 +30,7 @@ let blocker: Server | null = null;
 beforeEach(() => {
   electron.resetElectron();
   userData = mkdtempSync(join(tmpdir(), 'lab-user-data-'));
-  file = join(userData, 'lab-settings.json');
+  file = join(userData, 'last-session.json');
   app.userData = userData;
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
   processListenersBefore = new Map(PROCESS_EVENTS.map((e) => [e, new Set(processEvents.listeners(e))]));
@@ -64,10 +65,27 @@ async function command<T>(window: InstanceType<typeof BrowserWindow>, name: stri
   return (await ipcMain.invoke(window.webContents.invokeEvent(), ipcChannel(name as never), ...args)) as Result<T>;
 }
 
-async function snapshot(window: InstanceType<typeof BrowserWindow>): Promise<Snapshot> {
-  const result = await command<Snapshot>(window, 'snapshot');
+async function value<T>(window: InstanceType<typeof BrowserWindow>, name: string, ...args: unknown[]): Promise<T> {
+  const result = await command<T>(window, name, ...args);
   if (!result.ok) throw new Error(result.error);
   return result.value;
+}
+
+const snapshot = (window: InstanceType<typeof BrowserWindow>): Promise<Snapshot> => value<Snapshot>(window, 'snapshot');
+const allUp = async (window: InstanceType<typeof BrowserWindow>, count: number): Promise<void> =>
+  vi.waitFor(async () => expect((await snapshot(window)).backends.map((b) => b.status)).toEqual(Array(count).fill('up')), { timeout: 15_000 });
+
+/** Quit as a person would, and wait until the app is gone. */
+async function quit(): Promise<void> {
+  app.quit();
+  await vi.waitFor(() => expect(app.quitted).toBe(true), { timeout: 20_000 });
+}
+
+/** The next launch, with the same userData folder. */
+async function relaunch(): Promise<InstanceType<typeof BrowserWindow>> {
+  electron.resetElectron();
+  app.userData = userData;
+  return launch();
 }
 
 async function takePort(port: number): Promise<void> {
@@ -88,10 +106,10 @@ describe('the Electron main entry', () => {
     expect(window.isVisible()).toBe(false);
   });
 
-  it('starts the lab with the last session settings, and on quit saves the session and stops every backend', async () => {
+  it('starts the lab from the last session, and on quit saves the session and stops every backend', async () => {
     writeFileSync(file, JSON.stringify(SESSION));
     const window = await launch();
-    await vi.waitFor(async () => expect((await snapshot(window)).backends[0]?.status).toBe('up'), { timeout: 10_000 });
+    await allUp(window, 1);
     const before = await snapshot(window);
     expect(before.proxy).toMatchObject({ port: PROXY, algorithm: 'round-robin' });
     expect(before.backends.map((b) => [b.port, b.weight])).toEqual([[BASE, 2]]);
@@ -101,12 +119,72 @@ describe('the Electron main entry', () => {
     expect(await command(window, 'addBackends', { count: 1, weight: 3 })).toEqual({ ok: true, value: { ports: [BASE + 1] } });
     const pids = (await snapshot(window)).backends.map((b) => b.pid!);
     expect(pids).toContain(pid);
+    const setup = await value<LabSetup>(window, 'setup');
 
     app.onQuit = () => pids.map(isRunning);
-    app.quit();
-    await vi.waitFor(() => expect(app.quitted).toBe(true), { timeout: 20_000 });
+    await quit();
     expect(app.quits).toEqual([[false, false]]);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ ...SESSION, algorithm: 'least-conn', weights: [2, 3] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(setup);
+    expect(setup).toMatchObject({ proxy: { algorithm: 'least-conn' }, backends: [{ port: BASE, weight: 2 }, { port: BASE + 1, weight: 3 }] });
+  });
+
+  it('the next launch has the setup the last one quit with: flags, commands, faults, health checks and timeouts', async () => {
+    const rich: LabSetup = {
+      version: 1,
+      proxy: { port: PROXY, algorithm: 'weighted', connectTimeoutMs: 700, readTimeoutMs: 5000, nextUpstream: ['error', 'timeout', 'http_502'], nextUpstreamTries: 3 },
+      health: { path: '/health', intervalMs: 1000, rise: 1, fall: 2 },
+      backends: [
+        { port: BASE, weight: 2, maxFails: 2, failTimeoutMs: 5000 },
+        { port: BASE + 1, command: `node ${sampleBackendPath()} {port}`, cwd: userData, env: { LAB_NOTE: 'kept' }, weight: 3 },
+      ],
+    };
+    writeFileSync(file, JSON.stringify(rich));
+    let window = await launch();
+    await allUp(window, 2);
+    // What a person does in the window: flags, a fault and another backend.
+    expect(await command(window, 'patchBackend', BASE, { drain: true })).toMatchObject({ ok: true });
+    expect(await command(window, 'setFault', BASE + 1, { latencyMs: 50 })).toMatchObject({ ok: true });
+    expect(await command(window, 'addBackends', { count: 1, weight: 5 })).toMatchObject({ ok: true });
+    expect(await command(window, 'patchBackend', BASE + 2, { backup: true, maxConns: 7 })).toMatchObject({ ok: true });
+    const setup = await value<LabSetup>(window, 'setup');
+    expect(setup.backends.map((b) => [b.port, b.drain, b.backup, b.fault])).toEqual([
+      [BASE, true, false, undefined],
+      [BASE + 1, false, false, { latencyMs: 50 }],
+      [BASE + 2, false, true, undefined],
+    ]);
+    await quit();
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(setup);
+
+    window = await relaunch();
+    await allUp(window, 3);
+    expect(await value<LabSetup>(window, 'setup')).toEqual(setup);
+  });
+
+  it('File > Open Setup… runs the chosen file’s backends in the app’s lab', async () => {
+    writeFileSync(file, JSON.stringify(SESSION));
+    const window = await launch();
+    await allUp(window, 1);
+    await vi.waitFor(() => expect(menuItem(MENU_LABELS.openSetup)?.enabled).toBe(true));
+    const chosen = join(userData, 'chosen.json');
+    writeFileSync(chosen, JSON.stringify({ version: 1, proxy: { port: PROXY, algorithm: 'weighted' }, backends: [{ port: BASE + 3, weight: 4 }, { port: BASE + 4, weight: 1, down: true }] }));
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] });
+    menuItem(MENU_LABELS.openSetup)!.click!();
+    await vi.waitFor(async () => expect((await snapshot(window)).backends.map((b) => [b.port, b.weight, b.down, b.status])).toEqual([
+      [BASE + 3, 4, false, 'up'],
+      [BASE + 4, 1, true, 'up'],
+    ]), { timeout: 15_000 });
+    // It asked first: the session's backend was running.
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+  });
+
+  it('an older lab-settings.json is read when there is no last session yet, and the quit writes last-session.json', async () => {
+    writeFileSync(join(userData, 'lab-settings.json'), JSON.stringify({ algorithm: 'weighted', basePort: BASE, proxyPort: PROXY, weights: [3] }));
+    const window = await launch();
+    await allUp(window, 1);
+    expect((await snapshot(window)).backends.map((b) => [b.port, b.weight])).toEqual([[BASE, 3]]);
+    const setup = await value<LabSetup>(window, 'setup');
+    await quit();
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(setup);
   });
 
   it('a lab that cannot start is shown to the person, the app stays open, and a quit keeps the last session', async () => {
@@ -125,8 +203,7 @@ describe('the Electron main entry', () => {
     await vi.waitFor(() => expect(menuItem(MENU_LABELS.retryStart)?.enabled).toBe(true));
 
     const saved = readFileSync(file, 'utf8');
-    app.quit();
-    await vi.waitFor(() => expect(app.quitted).toBe(true), { timeout: 20_000 });
+    await quit();
     expect(readFileSync(file, 'utf8')).toBe(saved);
   });
 
@@ -145,14 +222,14 @@ describe('the Electron main entry', () => {
     expect(menuItem(MENU_LABELS.openProxy)?.enabled).toBe(true);
   });
 
-  it('an invalid settings file is ignored with a warning naming the field', async () => {
+  it('an invalid last session is ignored with a warning naming the field', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     // Invalid, so the defaults would apply: keep the app from starting on 8080 by holding the lab back.
     app.whenReady.mockReturnValue(new Promise(() => undefined));
-    writeFileSync(file, JSON.stringify({ ...SESSION, weights: [1, -1] }));
+    writeFileSync(file, JSON.stringify({ ...SESSION, backends: [{ port: BASE }, { port: BASE + 1, weight: -1 }] }));
     vi.resetModules();
     await import('../../../electron/main/index');
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('invalid field "weights.1"'));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('invalid field "backends.1.weight"'));
   });
 
   it('a second instance quits at once, without a lab or a window', async () => {

@@ -11,8 +11,8 @@ vi.mock('electron', () => electron);
 const { BrowserWindow, app, fakeEvent } = electron;
 
 useLabs();
-const PROXY = 25600;
-const BASE = 25610;
+const PROXY = 23060;
+const BASE = 23061;
 
 /** process, with listeners() for any event name. */
 const processEvents: EventEmitter = process;
@@ -52,7 +52,7 @@ function controlledLab(): { lab: QuitOptions['lab'] & { shutdown: ReturnType<typ
 }
 
 describe('setupQuit', () => {
-  it('holds the first quit until the settings are saved and every backend is gone, then quits for real', async () => {
+  it('holds the first quit until the last session is saved and every backend is gone, then quits for real', async () => {
     const lab = await startLab({ backends: 1, basePort: BASE, proxyPort: PROXY });
     const pid = lab.snapshot().backends[0]!.pid!;
     const steps: string[] = [];
@@ -139,7 +139,7 @@ describe('setupQuit', () => {
     await vi.waitFor(() => expect(lab.shutdown).toHaveBeenCalledTimes(1));
     finish();
     await vi.waitFor(() => expect(app.quitted).toBe(true));
-    expect(error).toHaveBeenCalledWith('saving the lab settings failed:', expect.objectContaining({ message: 'disk full' }));
+    expect(error).toHaveBeenCalledWith('saving the last session failed:', expect.objectContaining({ message: 'disk full' }));
   });
 
   it('a shutdown that hangs is cut short: every backend is killed and the app quits', async () => {

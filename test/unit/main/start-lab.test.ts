@@ -7,8 +7,8 @@ const electron = await vi.hoisted(() => import('./fake-electron'));
 vi.mock('electron', () => electron);
 const { dialog } = electron;
 
-const PROXY = 25300;
-const BASE = 25310;
+const PROXY = 23030;
+const BASE = 23031;
 const ADVICE = 'Free that port, then try again.';
 
 const labs: Lab[] = [];
@@ -87,5 +87,41 @@ describe('labStarter', () => {
     finish();
     expect(await Promise.all([first, second])).toEqual([true, true]);
     expect(lab.start).toHaveBeenCalledTimes(1);
+  });
+
+  it('brings in the last session after the start, and only then counts as started', async () => {
+    const lab = newLab();
+    let startedDuring: boolean | null = null;
+    const starter = labStarter(lab, ADVICE, async () => {
+      startedDuring = starter.started;
+      await lab.addBackends({ count: 1, basePort: BASE });
+    });
+    expect(await starter.start()).toBe(true);
+    expect(startedDuring).toBe(false);
+    expect(lab.snapshot().backends.map((b) => [b.port, b.status])).toEqual([[BASE, 'up']]);
+  });
+
+  it('a session that cannot be brought in is shown to the person, and the lab runs on', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const afterStart = vi.fn(async () => Promise.reject(new Error('backends.0.port: taken')));
+    const starter = labStarter(newLab(), ADVICE, afterStart);
+    expect(await starter.start()).toBe(true);
+    expect(await starter.start()).toBe(true);
+    expect(afterStart).toHaveBeenCalledTimes(1);
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('The last session could not be restored', 'backends.0.port: taken');
+    expect(await proxyAnswers()).toBe(true);
+  });
+
+  it('brings the session in on the retry when the first start failed', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await takePort(PROXY);
+    const afterStart = vi.fn(async () => undefined);
+    const starter = labStarter(newLab(), ADVICE, afterStart);
+    expect(await starter.start()).toBe(false);
+    expect(afterStart).not.toHaveBeenCalled();
+    await new Promise<void>((resolve) => blocker!.close(() => resolve()));
+    blocker = null;
+    expect(await starter.start()).toBe(true);
+    expect(afterStart).toHaveBeenCalledTimes(1);
   });
 });
