@@ -5,6 +5,7 @@ import { z } from 'zod';
  * a proxy and a server. Every field is optional; a fault with several fields
  * applies them in this order: `hang` (nothing else matters), then the
  * latency, then a reset (`resetRate`), then an error answer (`errorRate`).
+ * `unreachable` comes before all of them: no connection is ever made.
  */
 export interface Fault {
   /** Added before the response starts, in ms (Toxiproxy `latency`). */
@@ -19,6 +20,12 @@ export interface Fault {
   hang?: boolean;
   /** Share of requests (0-1) whose connection is cut before any response byte, as a crashing worker would. */
   resetRate?: number;
+  /**
+   * No connection ever completes, as to a server whose machine is gone while
+   * its process still looks alive to nobody: each attempt costs the connect
+   * timeout (nginx `proxy_connect_timeout`) and counts against `max_fails`.
+   */
+  unreachable?: boolean;
 }
 
 /** The status an error answer has when `errorStatus` is not given. */
@@ -43,10 +50,11 @@ export const faultSchema = z
     errorStatus: z.number().int('must be an HTTP status').min(100, 'must be an HTTP status from 100 to 599').max(599, 'must be an HTTP status from 100 to 599').optional(),
     hang: z.boolean().optional(),
     resetRate: rate.optional(),
+    unreachable: z.boolean().optional(),
   })
   .superRefine((fault, ctx) => {
     if (Object.keys(fault).length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'no fault given: set latencyMs, jitterMs, errorRate, errorStatus, hang or resetRate (clearing is its own command)' });
+      ctx.addIssue({ code: 'custom', message: 'no fault given: set latencyMs, jitterMs, errorRate, errorStatus, hang, resetRate or unreachable (clearing is its own command)' });
     }
     if (fault.jitterMs !== undefined && fault.jitterMs > (fault.latencyMs ?? 0)) {
       ctx.addIssue({ code: 'custom', path: ['jitterMs'], message: 'must not be larger than latencyMs' });
@@ -58,10 +66,11 @@ export const faultSchema = z
 
 /**
  * The fault in the words a backend's row shows, e.g. "+200 ms ±50",
- * "30% → 503", "hung", "20% reset"; parts are joined with ", ". A fault
+ * "30% → 503", "hung", "20% reset", "unreachable"; parts are joined with ", ". A fault
  * that changes nothing (every rate 0, no latency) reads "none".
  */
 export function describeFault(fault: Fault): string {
+  if (fault.unreachable === true) return 'unreachable';
   if (fault.hang === true) return 'hung';
   const parts: string[] = [];
   const latency = fault.latencyMs ?? 0;

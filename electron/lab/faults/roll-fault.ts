@@ -4,17 +4,19 @@ import { DEFAULT_ERROR_STATUS, type Fault } from '../../shared/fault';
  * What one request (or health check) to a faulty backend meets, decided once
  * when it is sent: wait `delayMs`, then either go on to the backend
  * (`forward`), get `status` from the lab in the backend's place (`error`), or
- * have the connection cut (`reset`); or never hear back at all (`hang`).
+ * have the connection cut (`reset`); or never hear back at all (`hang`); or
+ * never get a connection (`unreachable`).
  */
 export type FaultOutcome =
   | { kind: 'forward' | 'reset'; delayMs: number }
   | { kind: 'error'; delayMs: number; status: number }
-  | { kind: 'hang'; delayMs: 0 };
+  | { kind: 'hang' | 'unreachable'; delayMs: 0 };
 
 /** What the proxy's health checks ask before each check: the outcome for `port`, or null when it has no fault. */
 export type FaultHook = (port: number) => FaultOutcome | null;
 
 const HANG: FaultOutcome = { kind: 'hang', delayMs: 0 };
+const UNREACHABLE: FaultOutcome = { kind: 'unreachable', delayMs: 0 };
 
 /**
  * Roll the dice of `fault` for one request. `random` is uniform in [0, 1)
@@ -24,6 +26,7 @@ const HANG: FaultOutcome = { kind: 'hang', delayMs: 0 };
  * latencyMs ± jitterMs, uniform, as Toxiproxy's latency toxic does it.
  */
 export function rollFault(fault: Fault, random: () => number): FaultOutcome {
+  if (fault.unreachable === true) return UNREACHABLE;
   if (fault.hang === true) return HANG;
   const latency = fault.latencyMs ?? 0;
   const jitter = fault.jitterMs ?? 0;

@@ -103,7 +103,7 @@ function checkNow(target: CheckTarget, signal?: AbortSignal): Promise<CheckResul
 /** A check through a fault: wait out its latency (bounded by the check's timeout), then play its outcome. */
 async function faultyCheck(target: CheckTarget, signal: AbortSignal | undefined, fault: FaultOutcome): Promise<CheckResult> {
   const started = performance.now();
-  const timedOut = fault.kind === 'hang' || fault.delayMs >= target.timeoutMs;
+  const timedOut = fault.kind === 'hang' || fault.kind === 'unreachable' || fault.delayMs >= target.timeoutMs;
   if (!(await wait(timedOut ? target.timeoutMs : fault.delayMs, signal))) return { ok: false, text: 'cancelled' };
   if (timedOut) return { ok: false, text: `timed out after ${target.timeoutMs} ms` };
   const elapsed = Math.round(performance.now() - started);

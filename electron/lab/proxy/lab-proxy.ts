@@ -21,7 +21,7 @@ import { DEFAULT_ROUTING, requestInfo, type Routing } from './request-info';
 import { responseHeaders } from './response-headers';
 import { newClientId, readStickyCookie, stickyCookieHeader } from './sticky-cookie';
 import { StickyClients } from './sticky-clients';
-import { readTimeoutError, upstreamFailure, type UpstreamFailure } from './upstream-failure';
+import { CONNECT_TIMEOUT, READ_TIMEOUT, SENT_ERROR, readTimeoutError, upstreamFailure, type UpstreamFailure } from './upstream-failure';
 
 const HttpProxyServer = loadHttpProxy();
 
@@ -260,6 +260,10 @@ export class LabProxy {
    * is a read timeout, as it would be behind a real slow network.
    */
   private injectFault(exchange: Exchange, outcome: FaultOutcome): void {
+    if (outcome.kind === 'unreachable') {
+      exchange.faultTimer = setTimeout(this.onFaultConnectTimeout, this.proxySettings.connectTimeoutMs, exchange);
+      return;
+    }
     const readTimeoutMs = exchange.readTimeoutMs;
     if (outcome.kind === 'hang' || outcome.delayMs >= readTimeoutMs) {
       exchange.faultTimer = setTimeout(this.onFaultTimeout, readTimeoutMs, exchange);
@@ -270,7 +274,12 @@ export class LabProxy {
 
   private readonly onFaultTimeout = (exchange: Exchange): void => {
     exchange.faultTimer = null;
-    if (exchange.peer) this.failed(exchange, exchange.peer, READ_TIMEOUT_FAILURE);
+    if (exchange.peer) this.failed(exchange, exchange.peer, READ_TIMEOUT);
+  };
+
+  private readonly onFaultConnectTimeout = (exchange: Exchange): void => {
+    exchange.faultTimer = null;
+    if (exchange.peer) this.failed(exchange, exchange.peer, CONNECT_TIMEOUT);
   };
 
   private readonly onFaultDelay = (exchange: Exchange, outcome: FaultOutcome): void => {
@@ -280,7 +289,7 @@ export class LabProxy {
     switch (outcome.kind) {
       case 'reset':
         // Cut after the request went out, as a worker that crashes on it.
-        this.failed(exchange, peer, RESET_FAILURE);
+        this.failed(exchange, peer, SENT_ERROR);
         return;
       case 'error':
         this.injectedStatus(exchange, peer, outcome.status);
@@ -619,8 +628,6 @@ function mergeSettings(base: Readonly<ProxySettings>, patch: unknown): ProxySett
   return next;
 }
 
-const READ_TIMEOUT_FAILURE: UpstreamFailure = { condition: 'timeout', sent: true };
-const RESET_FAILURE: UpstreamFailure = { condition: 'error', sent: true };
 
 function onUpstreamClose(this: UpstreamResponse): void {
   if (this.complete) return;

@@ -10,10 +10,11 @@ export interface UpstreamFailure {
   sent: boolean;
 }
 
-const CONNECT_TIMEOUT: UpstreamFailure = { condition: 'timeout', sent: false };
-const READ_TIMEOUT: UpstreamFailure = { condition: 'timeout', sent: true };
+export const CONNECT_TIMEOUT: UpstreamFailure = { condition: 'timeout', sent: false };
+export const READ_TIMEOUT: UpstreamFailure = { condition: 'timeout', sent: true };
 const NOT_SENT_ERROR: UpstreamFailure = { condition: 'error', sent: false };
-const SENT_ERROR: UpstreamFailure = { condition: 'error', sent: true };
+/** A reset or close after the request went out. */
+export const SENT_ERROR: UpstreamFailure = { condition: 'error', sent: true };
 
 /**
  * Class an upstream error: a connect timeout (the proxy's own ETIMEDOUT) or

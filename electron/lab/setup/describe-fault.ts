@@ -8,6 +8,7 @@ export function describeFault(fault: FaultSetup | undefined): string | null {
   if (fault.errorRate) parts.push(`${percent(fault.errorRate)} answered ${fault.errorStatus ?? 500}`);
   if (fault.resetRate) parts.push(`${percent(fault.resetRate)} reset`);
   if (fault.hang) parts.push('hangs every request');
+  if (fault.unreachable) parts.push('unreachable (every connect times out)');
   return parts.length > 0 ? parts.join(', ') : null;
 }
 

@@ -13,32 +13,19 @@ import {
   slowStartSchema,
   weightSchema,
 } from '../../shared/schemas';
+import { faultSchema } from '../../shared/fault';
+import { NEXT_UPSTREAM_CONDITIONS } from '../../shared/proxy-settings';
 import { ALGORITHMS, HASH_KEYS } from '../../shared/types';
 
 /** The one version this lab writes and reads; a file from a newer lab is refused by name, not half-read. */
 export const SETUP_VERSION = 1;
 
 const port = z.number().int().min(1).max(65535);
-const rate = z.number().min(0).max(1);
-/** Toxiproxy's latency/timeout toxics allow minutes; an hour is far past any demo. */
-const duration = z.number().int().min(0).max(3_600_000);
 
-/** nginx `proxy_next_upstream` conditions; an empty list is nginx's `off`. */
-export const NEXT_UPSTREAM_CONDITIONS = ['error', 'timeout', 'http_500', 'http_502', 'http_503', 'http_504', 'http_429', 'non_idempotent'] as const;
-export type NextUpstreamCondition = (typeof NEXT_UPSTREAM_CONDITIONS)[number];
+export { NEXT_UPSTREAM_CONDITIONS, type NextUpstreamCondition } from '../../shared/proxy-settings';
 
-/** Faults on the lab's leg to one backend (the faults helper's names). */
-export const faultSetupSchema = z.strictObject({
-  latencyMs: duration.optional(),
-  jitterMs: duration.optional(),
-  /** Share of requests answered with `errorStatus` instead of reaching the backend. */
-  errorRate: rate.optional(),
-  errorStatus: z.number().int().min(400).max(599).optional(),
-  /** Accept the request and never answer. */
-  hang: z.boolean().optional(),
-  /** Share of requests whose connection is reset before any byte. */
-  resetRate: rate.optional(),
-});
+/** Faults on the lab's leg to one backend: the same schema as `PUT /api/backends/:port/fault`. */
+export const faultSetupSchema = faultSchema;
 
 export const proxySetupSchema = z.strictObject({
   port,

@@ -11,6 +11,7 @@ const LABELS: Record<string, string> = {
   errorStatus: 'Error status',
   resetRate: 'Reset rate',
   hang: 'Hang',
+  unreachable: 'Unreachable',
 };
 
 /** The fields as typed: rates in percent, as a person thinks of them. */
@@ -21,9 +22,10 @@ interface Draft {
   errorStatus: string;
   resetPercent: string;
   hang: boolean;
+  unreachable: boolean;
 }
 
-const EMPTY: Draft = { latencyMs: '', jitterMs: '', errorPercent: '', errorStatus: '', resetPercent: '', hang: false };
+const EMPTY: Draft = { latencyMs: '', jitterMs: '', errorPercent: '', errorStatus: '', resetPercent: '', hang: false, unreachable: false };
 
 function draftOf(fault: Readonly<Fault> | null): Draft {
   if (!fault) return EMPTY;
@@ -35,6 +37,7 @@ function draftOf(fault: Readonly<Fault> | null): Draft {
     errorStatus: text(fault.errorStatus),
     resetPercent: text(fault.resetRate, 100),
     hang: fault.hang ?? false,
+    unreachable: fault.unreachable ?? false,
   };
 }
 
@@ -50,13 +53,14 @@ function faultOf(draft: Draft): Record<string, unknown> {
   put('errorStatus', draft.errorStatus);
   put('resetRate', draft.resetPercent, 100);
   if (draft.hang) fault['hang'] = true;
+  if (draft.unreachable) fault['unreachable'] = true;
   return fault;
 }
 
 /**
  * A backend's fault, switched live (Toxiproxy-style, on the lab's leg to
  * it): latency ± jitter before the response starts, an error rate answering
- * a status in its place, a reset rate, or hang. Checked with the lab's own
+ * a status in its place, a reset rate, hang, or unreachable. Checked with the lab's own
  * schema before it is sent; the lab's refusal is shown at its field.
  */
 export function FaultEditor({ api, port, fault, words }: { api: LabApi; port: number; fault: Readonly<Fault> | null; words: string | null }) {
@@ -101,8 +105,12 @@ export function FaultEditor({ api, port, fault, words }: { api: LabApi; port: nu
           <input type="checkbox" checked={draft.hang} onChange={(e) => set('hang')(e.target.checked)} />
           <span>Hang (accept, never answer)</span>
         </label>
+        <label className="fault-editor__field">
+          <input type="checkbox" checked={draft.unreachable} onChange={(e) => set('unreachable')(e.target.checked)} />
+          <span>Unreachable (no connection: the connect timeout decides)</span>
+        </label>
         <p id={`${id}-hint`} className="muted small">
-          Empty fields are no fault. The proxy’s read timeout decides a hung request.
+          Empty fields are no fault. The proxy’s read timeout decides a hung request, its connect timeout an unreachable one.
         </p>
         <div className="fault-editor__buttons">
           <button type="submit" className="button" disabled={run.pending}>

@@ -10,6 +10,10 @@ describe('rollFault', () => {
     expect(rollFault({ hang: true, latencyMs: 50, errorRate: 1 }, Math.random)).toEqual({ kind: 'hang', delayMs: 0 });
   });
 
+  it('makes an unreachable backend unreachable before anything else, hang included', () => {
+    expect(rollFault({ unreachable: true, hang: true, latencyMs: 50 }, Math.random)).toEqual({ kind: 'unreachable', delayMs: 0 });
+  });
+
   it('delays by latency ± jitter, uniform, as Toxiproxy does', () => {
     expect(rollFault({ latencyMs: 200, jitterMs: 50 }, playback(0))).toEqual({ kind: 'forward', delayMs: 150 });
     expect(rollFault({ latencyMs: 200, jitterMs: 50 }, playback(0.5))).toEqual({ kind: 'forward', delayMs: 200 });

@@ -59,9 +59,10 @@ describe('lab setup files', () => {
     ['backends.0.fault.latencyMs', -1],
     ['backends.0.fault.jitterMs', 1.5],
     ['backends.0.fault.errorRate', 2],
-    ['backends.0.fault.errorStatus', 200],
+    ['backends.0.fault.errorStatus', 99],
     ['backends.0.fault.hang', 'always'],
     ['backends.0.fault.resetRate', -0.1],
+    ['backends.0.fault.unreachable', 'yes'],
   ])('refuses a bad %s by naming it', (field, value) => {
     const result = parseSetup(withField(field, value));
     expect(result.ok).toBe(false);
