@@ -4,7 +4,6 @@ export type { LabSetup, ProxySetup, BackendSetup, HealthSetup, FaultSetup, NextU
 export { parseSetup, parseSetupJson, type SetupError, type SetupResult } from './parse-setup';
 export { setupJsonSchema, SETUP_JSON_SCHEMA_PATH } from './setup-json-schema';
 export { setupFromSnapshot, type SetupExtras } from './setup-from-snapshot';
-export { labOptionsFromSetup, type LabPlan } from './lab-plan';
 export { exportNginx, UPSTREAM_NAME, type NginxExportOptions, type ServerAddress } from './export-nginx';
 export { exportHaproxy, type HaproxyExportOptions } from './export-haproxy';
 export { exportCompose, COMPOSE_PROJECT, type ExportedFile } from './export-compose';

@@ -1,51 +1,76 @@
-import { describe, expect, it } from 'vitest';
-import { labOptionsFromSetup, parseSetupJson, setupFromSnapshot, type LabSetup } from '../../../electron/lab/setup';
-import { useLabs } from '../../support/lab-fixture';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sampleBackendPath } from '../../../electron/lab/backends/sample-backend-path';
+import { shellQuote } from '../../../electron/lab/backends/shell-quote';
+import type { Lab } from '../../../electron/lab/lab';
+import { readSetupFile, writeSetupFile } from '../../../electron/main/setup-file';
+import type { Snapshot } from '../../../electron/shared/types';
+import { startLab, useLabs } from '../../support/lab-fixture';
 import { startLabFromSetup } from '../../support/lab-from-setup';
 
 useLabs();
+const BASE = 21500;
+const PROXY = 21510;
+const dir = mkdtempSync(join(tmpdir(), 'lb-lab-setup-file-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Every field setupFromSnapshot writes, so the comparison is field for field. */
-function backend(port: number, changes: Partial<LabSetup['backends'][number]> = {}): LabSetup['backends'][number] {
-  return { port, weight: 1, backup: false, down: false, drain: false, maxFails: 1, failTimeoutMs: 10_000, maxConns: 0, slowStartMs: 0, ...changes };
+/** What a snapshot says about the lab's configuration; live numbers (hits, pids, rates, health state) left out. */
+function configuration(snapshot: Snapshot) {
+  const { port, algorithm, hashKey, trustForwardedFor, sticky, health, connectTimeoutMs, readTimeoutMs, nextUpstream, nextUpstreamTries } = snapshot.proxy;
+  return {
+    proxy: { port, algorithm, hashKey, trustForwardedFor, sticky, health, connectTimeoutMs, readTimeoutMs, nextUpstream, nextUpstreamTries },
+    backends: snapshot.backends.map(({ port, command, weight, backup, down, drain, maxFails, failTimeoutMs, maxConns, slowStartMs, fault }) => ({
+      port,
+      command,
+      weight,
+      backup,
+      down,
+      drain,
+      maxFails,
+      failTimeoutMs,
+      maxConns,
+      slowStartMs,
+      fault,
+    })),
+  };
+}
+
+/** A lab changed by hand, command by command, in every part a setup holds. */
+async function handMadeLab(): Promise<Lab> {
+  const lab = await startLab({ backends: 3, basePort: BASE, proxyPort: PROXY, weights: [4, 6, 0] });
+  // Its own command, cwd and env, after a gap in the ports.
+  const command = `exec ${shellQuote(process.execPath)} ${shellQuote(sampleBackendPath())} {port}`;
+  await lab.addBackends({ count: 2, basePort: BASE + 5, command, cwd: dir, env: { LAB_NOTE: 'from the setup file test' } });
+  await lab.patchBackend(BASE, { maxFails: 3, failTimeoutMs: 30_000, maxConns: 20 });
+  await lab.patchBackend(BASE + 1, { slowStartMs: 5000, drain: true });
+  await lab.patchBackend(BASE + 5, { weight: 2, down: true });
+  await lab.patchBackend(BASE + 6, { backup: true });
+  await lab.setBalancer({ algorithm: 'weighted', hashKey: 'path', trustForwardedFor: true, sticky: true });
+  await lab.setHealth({ enabled: true, path: '/health', intervalMs: 1000, rise: 2, fall: 3 });
+  await lab.setProxy({ connectTimeoutMs: 500, readTimeoutMs: 3000, nextUpstream: ['error', 'timeout', 'http_503'], nextUpstreamTries: 2 });
+  await lab.setFault(BASE + 2, { latencyMs: 100, jitterMs: 20 });
+  return lab;
 }
 
 describe('lab setup files', () => {
-  it('a lab started from a saved setup gives back the same setup (save -> load -> save)', async () => {
-    const saved: LabSetup = {
-      version: 1,
-      proxy: { port: 21510, algorithm: 'weighted', hashKey: 'path', trustForwardedFor: true, sticky: true },
-      health: { path: '/health', intervalMs: 1000, rise: 2, fall: 3 },
-      backends: [
-        backend(21500, { weight: 4, maxFails: 3, failTimeoutMs: 30_000, maxConns: 20 }),
-        backend(21501, { weight: 6, slowStartMs: 5000, drain: true }),
-        backend(21502, { weight: 0 }),
-        // A gap in the ports: the Lab starts these with a second addBackends.
-        backend(21505, { weight: 2, down: true }),
-        backend(21506, { backup: true }),
-      ],
-    };
-    const loaded = parseSetupJson(JSON.stringify(saved));
-    expect(loaded.ok).toBe(true);
-    const lab = await startLabFromSetup(saved);
-    expect(setupFromSnapshot(lab.snapshot())).toEqual(saved);
-  });
+  it('save -> load gives the same snapshot configuration: flags, commands, cwd, env, faults, health checks, timeouts and retries', async () => {
+    const before = await handMadeLab();
+    const saved = before.setup();
+    const file = join(dir, 'lab.json');
+    expect((await writeSetupFile(file, saved)).ok).toBe(true);
+    const expected = configuration(before.snapshot());
+    // The same ports: the first lab has to go before the second can start.
+    await before.shutdown();
 
-  it('plans a setup as constructor options, one addBackends per run of ports or command, and patches for the rest', () => {
-    const plan = labOptionsFromSetup({
-      version: 1,
-      proxy: { port: 8080, algorithm: 'least-conn', connectTimeoutMs: 500, readTimeoutMs: 3000, nextUpstream: ['error'], nextUpstreamTries: 1 },
-      backends: [
-        { port: 4000, weight: 2, maxFails: 2 },
-        { port: 4001, weight: 3 },
-        { port: 4002, command: 'node app.js {port}', cwd: '/srv', weight: 5, fault: { latencyMs: 100 } },
-      ],
-    });
-    expect(plan.options).toMatchObject({ proxyPort: 8080, algorithm: 'least-conn', backends: 2, basePort: 4000, weights: [2, 3], maxFails: 2, connectTimeoutMs: 500 });
-    expect(plan.addBackends).toEqual([{ count: 1, basePort: 4002, command: 'node app.js {port}' }]);
-    expect(plan.patches).toEqual([{ port: 4002, patch: { weight: 5 } }]);
-    expect(plan.faults).toEqual([{ port: 4002, fault: { latencyMs: 100 } }]);
-    expect(plan.proxy).toEqual({ readTimeoutMs: 3000, nextUpstream: ['error'], nextUpstreamTries: 1 });
-    expect(plan.notApplied).toEqual([expect.stringContaining('4002 runs with the cwd and env of 4000')]);
+    const loaded = await readSetupFile(file);
+    if (!loaded.ok) throw new Error(loaded.error);
+    expect(loaded.value).toEqual(saved);
+    const after = await startLabFromSetup(loaded.value);
+    expect(configuration(after.snapshot())).toEqual(expected);
+    // cwd and env are not in the snapshot: the setup the loaded lab is in carries them.
+    expect(after.setup()).toEqual(saved);
+    expect(saved.backends.find((b) => b.port === BASE + 5)).toMatchObject({ cwd: dir, env: { LAB_NOTE: 'from the setup file test' } });
   });
 });
