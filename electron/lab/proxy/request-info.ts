@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { forwardedClientAddress } from '../balancer/client-address';
 import type { RequestInfo } from '../balancer/types';
 import type { HashKey } from '../../shared/types';
+import { DEFAULTS } from '../defaults';
 
 /** How the proxy reads a request for the balancer, and whether it pins clients by cookie. */
 export interface Routing {
@@ -13,7 +14,8 @@ export interface Routing {
   sticky: boolean;
 }
 
-export const DEFAULT_ROUTING: Routing = { hashKey: 'request-uri', trustForwardedFor: false, sticky: false };
+/** The lab's routing defaults (electron/lab/defaults.ts): hash the request URI, trust no X-Forwarded-For, no sticky cookie. */
+export const DEFAULT_ROUTING: Routing = { hashKey: DEFAULTS.hashKey, trustForwardedFor: DEFAULTS.trustForwardedFor, sticky: DEFAULTS.sticky };
 
 /**
  * What ip-hash and hash select by for `req`. Read before the proxy appends
