@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBalancer } from '../../../electron/lab/balancer/create-balancer';
 import type { BalancerAlgorithm, RequestInfo } from '../../../electron/lab/balancer/types';
-import { mustPick, peerOf, seededRandom, serve, server } from './peers';
+import { seededRandom } from '../../support/seeded-random';
+import { mustPick, peerOf, serve, server } from './peers';
 
 const ALL: BalancerAlgorithm[] = ['round-robin', 'weighted', 'least-conn', 'ip-hash', 'hash', 'random-two', 'least-time'];
 const PORTS = [42001, 42002, 42003];

@@ -44,15 +44,3 @@ export function counts(ids: readonly number[]): Record<number, number> {
   for (const id of ids) out[id] = (out[id] ?? 0) + 1;
   return out;
 }
-
-/** A small deterministic PRNG (mulberry32) in [0, 1), for tests that need many random draws. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBalancer } from '../../../electron/lab/balancer/create-balancer';
 import type { Balancer, PeerConfig } from '../../../electron/lab/balancer/types';
-import { mustPick, peerOf, seededRandom, server } from './peers';
+import { seededRandom } from '../../support/seeded-random';
+import { mustPick, peerOf, server } from './peers';
 
 /** A random() that returns `values` in turn, then keeps returning the last one. */
 function seeded(...values: number[]): () => number {

@@ -5,7 +5,8 @@ import { slowStartProgress } from '../../../../electron/lab/balancer/slow-start'
 import type { PeerConfig, RequestInfo } from '../../../../electron/lab/balancer/types';
 import { selectionWeight } from '../../../../electron/shared/selection-weight';
 import { ALGORITHMS, HASH_KEYS, type Algorithm } from '../../../../electron/shared/types';
-import { peerOf, seededRandom, serve, server } from '../peers';
+import { seededRandom } from '../../../support/seeded-random';
+import { peerOf, serve, server } from '../peers';
 
 // These tests hold each method module's traits to what its picker does, so a
 // trait the CLI, README or dashboard shows cannot drift from the balancer.
