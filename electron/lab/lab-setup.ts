@@ -28,9 +28,10 @@ export function exportSetup(kind: ExportKind, setup: LabSetup): string {
   return exportCompose(setup).map((file) => `# ===== ${file.name} =====\n${file.text.endsWith('\n') ? file.text : `${file.text}\n`}`).join('\n');
 }
 
-/** What applying a setup did: each backend's port, and what could not be done, in plain words. */
+/** What applying a setup did: each backend's port, where each port of the setup ended up, and what could not be done, in plain words. */
 export interface AppliedSetup {
   ports: number[];
+  placed: Map<number, number>;
   problems: string[];
 }
 
@@ -57,6 +58,7 @@ export async function applySetup(lab: Lab, setup: LabSetup): Promise<AppliedSetu
   const timing = Object.fromEntries(Object.entries({ connectTimeoutMs, readTimeoutMs, nextUpstream, nextUpstreamTries }).filter(([, v]) => v !== undefined));
   if (Object.keys(timing).length > 0) await lab.setProxy(timing);
   const ports: number[] = [];
+  const placedAt = new Map<number, number>();
   // Primaries first: the last primary may never become a backup.
   const ordered = [...setup.backends].sort((a, b) => Number(a.backup ?? false) - Number(b.backup ?? false));
   for (const backend of ordered) {
@@ -71,10 +73,11 @@ export async function applySetup(lab: Lab, setup: LabSetup): Promise<AppliedSetu
     }
     if (placed !== port) problems.push(`${port} was taken by another program; that backend runs on ${placed}`);
     ports.push(placed);
+    placedAt.set(port, placed);
     if (Object.keys(flags).length > 0) await lab.patchBackend(placed, flags);
     if (fault) await lab.setFault(placed, fault);
   }
-  return { ports, problems };
+  return { ports, placed: placedAt, problems };
 }
 
 /**

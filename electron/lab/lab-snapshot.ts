@@ -6,6 +6,7 @@ import type { LabHealth } from './lab-health';
 import { projectSnapshot } from './project-snapshot';
 import type { LabProxy } from './proxy/lab-proxy';
 import type { Rotation } from './rotation';
+import type { ScenarioRunner } from './scenarios/scenario-runner';
 import type { LabStats } from './stats/lab-stats';
 import type { Snapshot } from '../shared/types';
 
@@ -19,6 +20,7 @@ export interface SnapshotParts {
   proxy: LabProxy;
   hammer: LabHammer;
   comparison: CompareRunner;
+  scenarios: ScenarioRunner;
   url: string;
 }
 
@@ -39,6 +41,7 @@ export function readSnapshot(parts: SnapshotParts): Snapshot {
     ...proxy.settings,
     load: hammer.progress(),
     compare: parts.comparison.progress(),
+    scenario: parts.scenarios.progress(),
   };
   const views = fleet.configs().map((config) => ({
     config,

@@ -15,10 +15,12 @@ import { LabError } from './lab-error';
 import { LabHammer } from './lab-hammer';
 import { LabHealth } from './lab-health';
 import { resolveLabOptions, type LabOptions, type ResolvedLabOptions } from './lab-options';
-import { currentSetup, exportSetup, importNginxInto } from './lab-setup';
+import { applySetup, currentSetup, exportSetup, importNginxInto } from './lab-setup';
 import { readSnapshot } from './lab-snapshot';
 import { LabProxy } from './proxy/lab-proxy';
 import { Rotation } from './rotation';
+import { ScenarioRunner } from './scenarios/scenario-runner';
+import { listScenarios } from './scenarios/scenario-files';
 import { SessionLoss } from './session-loss';
 import { LabStats } from './stats/lab-stats';
 import { TerminalHub } from './terminal/terminal-hub';
@@ -50,6 +52,7 @@ export class Lab implements LabCommands {
   private readonly log: EventLog;
   private readonly hammer: LabHammer;
   private readonly comparison: CompareRunner;
+  private readonly guide: ScenarioRunner;
   private readonly lifecycle: BackendLifecycle;
   private readonly configurator: Configurator;
   private readonly perPort = new KeyedQueue<number>();
@@ -88,6 +91,7 @@ export class Lab implements LabCommands {
       say: (message) => this.log.append({ port: null, kind: 'info', message }),
       wall: () => this.clock.wall(),
     });
+    this.guide = new ScenarioRunner({ lab: this, apply: (setup) => applySetup(this, setup), clock: this.clock, say: (message) => this.log.append({ port: null, kind: 'info', message }) });
     fleet.supervisor.onStatus((change) => this.lifecycle.onStatus(change));
   }
 
@@ -114,6 +118,7 @@ export class Lab implements LabCommands {
     this.stopTicking?.();
     this.stopTicking = null;
     this.health.stop();
+    await this.guide.stop();
     await this.comparison.stop();
     await this.hammer.shutdown();
     await this.fleet.supervisor.shutdown();
@@ -124,7 +129,7 @@ export class Lab implements LabCommands {
   /** For process 'exit' handlers, where nothing asynchronous runs. */
   killAllSync = (): void => this.fleet.supervisor.killAllSync();
 
-  snapshot = (): Snapshot => readSnapshot({ clock: this.clock, stats: this.stats, fleet: this.fleet, rotation: this.rotation, health: this.health, proxy: this.proxy, hammer: this.hammer, comparison: this.comparison, url: this.proxyUrl });
+  snapshot = (): Snapshot => readSnapshot({ clock: this.clock, stats: this.stats, fleet: this.fleet, rotation: this.rotation, health: this.health, proxy: this.proxy, hammer: this.hammer, comparison: this.comparison, scenarios: this.guide, url: this.proxyUrl });
 
   methods = (): CommandResult<'methods'> => methodTraits();
   recentEvents = (): LabEvent[] => this.log.recent();
@@ -160,6 +165,14 @@ export class Lab implements LabCommands {
   compareStatus = (): CommandResult<'compareStatus'> => this.comparison.status();
   /** Resolves when the current comparison ends. */
   compareEnded = (): Promise<CommandResult<'compareStatus'>> => this.comparison.whenEnded();
+  scenarios = (): Promise<CommandResult<'scenarios'>> => listScenarios();
+  loadScenario = (...[input]: CommandArgs<'loadScenario'>): Promise<CommandResult<'loadScenario'>> => this.guide.load(input);
+  scenarioStatus = (): CommandResult<'scenarioStatus'> => this.guide.status();
+  scenarioDo = (): CommandResult<'scenarioDo'> => this.guide.do();
+  scenarioNext = (): CommandResult<'scenarioNext'> => this.guide.next();
+  closeScenario = (): Promise<CommandResult<'closeScenario'>> => this.guide.stop();
+  /** Resolves when the scenario step being done ends. */
+  scenarioStepEnded = (): Promise<CommandResult<'scenarioStatus'>> => this.guide.whenStepEnded();
   setup = (): ReturnType<typeof currentSetup> => currentSetup(this.snapshot(), this.fleet.configs(), this.proxy);
   exportSetup = (...[kind]: CommandArgs<'exportSetup'>): string => exportSetup(kind, this.setup());
 

@@ -3,6 +3,7 @@ import { compareInputSchema, type CompareStatus } from './compare';
 import { faultSchema } from './fault';
 import { loadInputSchema, type LoadStatus } from './load';
 import { proxySettingsPatchSchema } from './proxy-settings';
+import { loadScenarioSchema, type ScenarioList, type ScenarioStatus } from './scenario';
 import {
   exportKindSchema,
   importNginxSchema,
@@ -69,6 +70,12 @@ export const COMMANDS = {
   startCompare: { method: 'POST', path: '/api/compare', args: [arg('body', compareInputSchema)], result: returns<CompareStatus>() },
   stopCompare: { method: 'DELETE', path: '/api/compare', args: [], result: returns<CompareStatus>() },
   compareStatus: { method: 'GET', path: '/api/compare', args: [], result: returns<CompareStatus>() },
+  scenarios: { method: 'GET', path: '/api/scenarios', args: [], result: returns<ScenarioList>() },
+  loadScenario: { method: 'POST', path: '/api/scenario', args: [arg('body', loadScenarioSchema)], result: returns<ScenarioStatus>() },
+  scenarioStatus: { method: 'GET', path: '/api/scenario', args: [], result: returns<ScenarioStatus>() },
+  scenarioDo: { method: 'POST', path: '/api/scenario/do', args: [], result: returns<ScenarioStatus>() },
+  scenarioNext: { method: 'POST', path: '/api/scenario/next', args: [], result: returns<ScenarioStatus>() },
+  closeScenario: { method: 'DELETE', path: '/api/scenario', args: [], result: returns<ScenarioStatus>() },
   setup: { method: 'GET', path: '/api/setup', args: [], result: returns<SetupDocument>() },
   exportSetup: { method: 'GET', path: '/api/export/:kind', args: [arg('kind', exportKindSchema)], result: returns<string>(), reply: 'text' },
   importNginx: {

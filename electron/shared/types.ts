@@ -7,6 +7,7 @@ import type { CompareProgress } from './compare';
 import type { Fault } from './fault';
 import type { LoadProgress } from './load';
 import type { NextUpstreamCondition } from './proxy-settings';
+import type { ScenarioProgress } from './scenario';
 import type { WindowLatency } from './stat-windows';
 
 export const ALGORITHMS = ['round-robin', 'weighted', 'least-conn', 'ip-hash', 'hash', 'random-two', 'least-time'] as const;
@@ -146,6 +147,8 @@ export interface ProxySnapshot {
   load: LoadProgress;
   /** The comparison of two methods, without its result (`GET /api/compare` has it). */
   compare: CompareProgress;
+  /** The guided scenario's position (`GET /api/scenario` has its steps). */
+  scenario: ScenarioProgress;
 }
 
 export interface Snapshot {

@@ -27,12 +27,13 @@ export function parseSetupJson(text: string): SetupResult {
   return parseSetup(input);
 }
 
-function describeIssue(issue: z.core.$ZodIssue): SetupError {
+/** A file's first problem as `{error, field}`: the dotted path of the field, or `whole` when the file as a whole is wrong. */
+export function describeIssue(issue: z.core.$ZodIssue, whole = 'setup'): SetupError {
   if (issue.code === 'unrecognized_keys') {
     // The unknown key itself is the field, under its parent's path, so `backends.1.wieght` reads as the typo it is.
     const field = [...issue.path, issue.keys[0]!].join('.');
     return { error: `${field}: unknown field${issue.keys.length > 1 ? ` (also ${issue.keys.slice(1).join(', ')})` : ''}`, field };
   }
-  const field = issue.path.length > 0 ? issue.path.join('.') : 'setup';
+  const field = issue.path.length > 0 ? issue.path.join('.') : whole;
   return { error: `${field}: ${issue.message}`, field };
 }

@@ -125,6 +125,7 @@ export function makeSnapshot(backends: BackendSnapshot[], proxy: Partial<Snapsho
       nextUpstream: [...DEFAULT_PROXY_SETTINGS.nextUpstream],
       load: IDLE_LOAD,
       compare: IDLE_COMPARE_PROGRESS,
+      scenario: { id: null, current: 0, state: null, version: 0 },
       ...proxy,
     },
     backends: withLabShares(backends, proxy.algorithm ?? 'weighted'),
