@@ -1,3 +1,4 @@
+import { DEFAULT_PROXY_SETTINGS } from '../shared/proxy-settings';
 import type { Algorithm, HashKey } from '../shared/types';
 
 /**
@@ -24,8 +25,8 @@ export const DEFAULTS = {
   maxConns: 0,
   /** nginx Plus `slow_start`: 0 is off. */
   slowStartMs: 0,
-  /** nginx `proxy_connect_timeout 1`: a dead server is skipped fast. */
-  connectTimeoutMs: 1000,
+  /** nginx `proxy_connect_timeout 1`: a dead server is skipped fast (shared/proxy-settings.ts holds the proxy's defaults). */
+  connectTimeoutMs: DEFAULT_PROXY_SETTINGS.connectTimeoutMs,
   hashKey: 'request-uri' satisfies HashKey as HashKey,
   trustForwardedFor: false,
   sticky: false,

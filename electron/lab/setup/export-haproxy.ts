@@ -1,7 +1,8 @@
 import { STICKY_COOKIE } from '../proxy/sticky-cookie';
 import { describeFault } from './describe-fault';
 import type { ServerAddress } from './export-nginx';
-import { formatDuration, PROXY_DEFAULTS, SERVER_DEFAULTS } from './setup-defaults';
+import { formatDuration, SERVER_DEFAULTS } from './setup-defaults';
+import { DEFAULT_PROXY_SETTINGS } from '../../shared/proxy-settings';
 import type { BackendSetup, LabSetup, NextUpstreamCondition } from './setup-schema';
 
 export interface HaproxyExportOptions {
@@ -39,9 +40,9 @@ export function exportHaproxy(setup: LabSetup, options: HaproxyExportOptions = {
     '    mode http',
     '    log global',
     '    option httplog',
-    `    timeout connect ${formatDuration(proxy.connectTimeoutMs ?? PROXY_DEFAULTS.connectTimeoutMs)}`,
+    `    timeout connect ${formatDuration(proxy.connectTimeoutMs ?? DEFAULT_PROXY_SETTINGS.connectTimeoutMs)}`,
     '    timeout client 60s',
-    `    timeout server ${formatDuration(proxy.readTimeoutMs ?? PROXY_DEFAULTS.readTimeoutMs)}`,
+    `    timeout server ${formatDuration(proxy.readTimeoutMs ?? DEFAULT_PROXY_SETTINGS.readTimeoutMs)}`,
     '',
     'frontend lab',
     `    bind :${proxy.port}`,
@@ -110,8 +111,8 @@ function balanceLines(setup: LabSetup): string[] {
  */
 function retryLines(setup: LabSetup): string[] {
   const { proxy } = setup;
-  const conditions = proxy.nextUpstream ?? PROXY_DEFAULTS.nextUpstream;
-  const tries = proxy.nextUpstreamTries ?? PROXY_DEFAULTS.nextUpstreamTries;
+  const conditions = proxy.nextUpstream ?? DEFAULT_PROXY_SETTINGS.nextUpstream;
+  const tries = proxy.nextUpstreamTries ?? DEFAULT_PROXY_SETTINGS.nextUpstreamTries;
   if (conditions.length === 0) return ['# proxy_next_upstream off: no retries.', 'retries 0', 'retry-on none'];
   const keywords = new Set(conditions.flatMap((c) => (c === 'non_idempotent' ? [] : (RETRY_ON[c]?.split(' ') ?? []))));
   const lines: string[] = [];

@@ -1,6 +1,7 @@
 import { STICKY_COOKIE } from '../proxy/sticky-cookie';
 import { describeFault } from './describe-fault';
-import { formatDuration, PROXY_DEFAULTS, SERVER_DEFAULTS } from './setup-defaults';
+import { formatDuration, SERVER_DEFAULTS } from './setup-defaults';
+import { DEFAULT_PROXY_SETTINGS } from '../../shared/proxy-settings';
 import type { BackendSetup, LabSetup } from './setup-schema';
 
 /** Where the exported upstream sends requests: `host:port` of the backend at `index`. Default `127.0.0.1:<port>`. */
@@ -22,7 +23,7 @@ export const UPSTREAM_NAME = 'lab_backends';
 export function exportNginx(setup: LabSetup, options: NginxExportOptions = {}): string {
   const address = options.address ?? ((b: BackendSetup) => `127.0.0.1:${b.port}`);
   const { proxy } = setup;
-  const nextUpstream = proxy.nextUpstream ?? PROXY_DEFAULTS.nextUpstream;
+  const nextUpstream = proxy.nextUpstream ?? DEFAULT_PROXY_SETTINGS.nextUpstream;
   const lines = [
     `# nginx.conf exported by Load Balancer Lab: the lab on port ${proxy.port}, method ${proxy.algorithm}.`,
     '# Check it with `nginx -t -c nginx.conf`.',
@@ -53,10 +54,10 @@ export function exportNginx(setup: LabSetup, options: NginxExportOptions = {}): 
     `            proxy_pass http://${UPSTREAM_NAME};`,
     '            proxy_set_header Host $host;',
     '            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
-    `            proxy_connect_timeout ${formatDuration(proxy.connectTimeoutMs ?? PROXY_DEFAULTS.connectTimeoutMs)};`,
-    `            proxy_read_timeout ${formatDuration(proxy.readTimeoutMs ?? PROXY_DEFAULTS.readTimeoutMs)};`,
+    `            proxy_connect_timeout ${formatDuration(proxy.connectTimeoutMs ?? DEFAULT_PROXY_SETTINGS.connectTimeoutMs)};`,
+    `            proxy_read_timeout ${formatDuration(proxy.readTimeoutMs ?? DEFAULT_PROXY_SETTINGS.readTimeoutMs)};`,
     `            proxy_next_upstream ${nextUpstream.length > 0 ? nextUpstream.join(' ') : 'off'};`,
-    `            proxy_next_upstream_tries ${proxy.nextUpstreamTries ?? PROXY_DEFAULTS.nextUpstreamTries};`,
+    `            proxy_next_upstream_tries ${proxy.nextUpstreamTries ?? DEFAULT_PROXY_SETTINGS.nextUpstreamTries};`,
     ...healthLines(setup).map((l) => `            ${l}`),
     '        }',
     '    }',

@@ -1,18 +1,5 @@
 import type { NextUpstreamCondition } from './setup-schema';
 
-/**
- * What an export writes for a proxy setting a setup leaves out: the Lab's
- * own value where it has one (connect timeout, as in lab.ts), otherwise
- * nginx's default (read timeout, retry conditions, tries), which is what
- * the lab's proxy follows.
- */
-export const PROXY_DEFAULTS = {
-  connectTimeoutMs: 1000,
-  readTimeoutMs: 60_000,
-  nextUpstream: ['error', 'timeout'] as readonly NextUpstreamCondition[],
-  nextUpstreamTries: 0,
-} as const;
-
 /** nginx's own proxy defaults, which an import fills in where the file sets nothing (ngx_http_proxy_module). */
 export const NGINX_PROXY_DEFAULTS = {
   connectTimeoutMs: 60_000,
