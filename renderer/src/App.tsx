@@ -8,6 +8,7 @@ import { ComparePanel } from './components/ComparePanel';
 import { HammerPanel } from './components/HammerPanel';
 import { HealthCheckPanel } from './components/HealthCheckPanel';
 import { ProxySettingsPanel } from './components/ProxySettingsPanel';
+import { ScenarioPanel } from './components/ScenarioPanel';
 import { SetupPanel } from './components/SetupPanel';
 import { LabHeader } from './components/LabHeader';
 import { SessionsNote } from './components/SessionsNote';
@@ -57,6 +58,7 @@ export function App({ api }: { api: LabApi }) {
       <StaleNotice receivedAt={receivedAt} />
       <div className="layout">
         <main className="layout__main">
+          <ScenarioPanel api={api} progress={proxy.scenario} backends={backends.length} />
           <SpawnForm api={api} nextPort={nextPort} />
           <HammerPanel status={proxy.load} onStart={api.startLoad} onStop={api.stopLoad} />
           <ComparePanel api={api} compare={proxy.compare} load={proxy.load} />

@@ -5,6 +5,7 @@ import type { MethodTraits } from '../../../electron/shared/method-traits';
 import { registryTraits } from './registry-traits';
 import { IDLE_COMPARE, IDLE_COMPARE_PROGRESS } from '../../../electron/shared/compare';
 import { IDLE_LOAD } from '../../../electron/shared/load';
+import { IDLE_SCENARIO } from '../../../electron/shared/scenario';
 import { DEFAULT_PROXY_SETTINGS } from '../../../electron/shared/proxy-settings';
 import type { Algorithm, BackendSnapshot, LabApi, LabEvent, Result, Snapshot } from '../../../electron/shared/types';
 
@@ -40,6 +41,12 @@ export function createFakeLabApi(): FakeLabApi & { [K in keyof LabApi]: LabApi[K
     startCompare: vi.fn(() => ok(IDLE_COMPARE)),
     stopCompare: vi.fn(() => ok(IDLE_COMPARE)),
     compareStatus: vi.fn(() => ok(IDLE_COMPARE)),
+    scenarios: vi.fn(() => ok({ scenarios: [], problems: [] })),
+    scenarioStatus: vi.fn(() => ok(IDLE_SCENARIO)),
+    loadScenario: vi.fn(() => ok(IDLE_SCENARIO)),
+    scenarioDo: vi.fn(() => ok(IDLE_SCENARIO)),
+    scenarioNext: vi.fn(() => ok(IDLE_SCENARIO)),
+    closeScenario: vi.fn(() => ok(IDLE_SCENARIO)),
     onSnapshot: vi.fn((listener: (s: Snapshot) => void) => {
       snapshots.add(listener);
       return () => snapshots.delete(listener);
