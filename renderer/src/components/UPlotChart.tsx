@@ -13,6 +13,14 @@ export interface UPlotChartProps {
 }
 
 /**
+ * The chart's container (`data-testid="uplot"`) carries its live instance
+ * as `uplot` while it exists, so an end-to-end test (or devtools) can read
+ * what the chart draws (`uplot.data`, `uplot.series`) rather than pixels.
+ * Read it; never drive the chart through it.
+ */
+export type UPlotContainer = HTMLDivElement & { uplot?: uPlot };
+
+/**
  * A thin React wrapper over uPlot: creates the chart on mount at its
  * container's width, follows resizes, calls setData when `data` changes and
  * destroys it on unmount. Decorative (aria-hidden): callers show the same
@@ -31,6 +39,7 @@ export function UPlotChart({ options, data, height, className, chartRef }: UPlot
     const instance = new uPlot({ ...options, width: width(), height }, latestData.current, element);
     chart.current = instance;
     if (chartRef) chartRef.current = instance;
+    (element as UPlotContainer).uplot = instance;
     const resize =
       typeof ResizeObserver === 'function'
         ? new ResizeObserver(() => {
@@ -41,6 +50,7 @@ export function UPlotChart({ options, data, height, className, chartRef }: UPlot
     return () => {
       resize?.disconnect();
       instance.destroy();
+      delete (element as UPlotContainer).uplot;
       chart.current = null;
       if (chartRef) chartRef.current = null;
     };
@@ -50,5 +60,5 @@ export function UPlotChart({ options, data, height, className, chartRef }: UPlot
     chart.current?.setData(data);
   }, [data]);
 
-  return <div ref={container} className={className} style={{ height }} aria-hidden="true" />;
+  return <div ref={container} className={className} style={{ height }} aria-hidden="true" data-testid="uplot" />;
 }
