@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
+import { parseJsonText } from '../lab/parse-file';
 import { parseSetup, parseSetupJson, SETUP_VERSION, type LabSetup, type SetupResult } from '../lab/setup';
 import { setupFromLegacySettings } from './legacy-settings';
 import { writeSetupFile } from './setup-file';
@@ -60,14 +61,10 @@ function readText(file: string): string | null {
 }
 
 function fromLegacy(text: string): SetupResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `setup: not JSON (${(error as Error).message})`, field: 'setup' };
-  }
-  const setup = setupFromLegacySettings(json);
-  return setup === null ? { ok: false, error: 'settings: not a lab settings file', field: 'settings' } : parseSetup(setup);
+  return parseJsonText(text, 'setup', (json) => {
+    const setup = setupFromLegacySettings(json);
+    return setup === null ? { ok: false, error: 'settings: not a lab settings file', field: 'settings' } : parseSetup(setup);
+  });
 }
 
 function usable(file: string, parsed: SetupResult): LabSetup {

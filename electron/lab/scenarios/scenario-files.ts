@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeIssue } from '../setup';
+import { parseFile, parseJsonText, type FileResult } from '../parse-file';
 import { resourcePath } from '../resource-path';
 import { scenarioSchema, type Scenario } from './scenario-schema';
 import type { ScenarioList, ScenarioSummary } from '../../shared/scenario';
@@ -10,22 +10,16 @@ export function scenarioFolder(): string {
   return resourcePath('scenarios');
 }
 
-export type ScenarioResult = { ok: true; value: Scenario } | { ok: false; error: string; field: string };
+export type ScenarioResult = FileResult<Scenario>;
 
 /** Validate a parsed scenario file; a bad one is refused with its first wrong field named. */
 export function parseScenario(input: unknown): ScenarioResult {
-  const result = scenarioSchema.safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
-  return { ok: false, ...describeIssue(result.error.issues[0]!, 'scenario') };
+  return parseFile(scenarioSchema, input, 'scenario');
 }
 
 /** `parseScenario` over a file's text; broken JSON is refused as the field `scenario`. */
 export function parseScenarioJson(text: string): ScenarioResult {
-  try {
-    return parseScenario(JSON.parse(text));
-  } catch (error) {
-    return { ok: false, error: `scenario: not JSON (${(error as Error).message})`, field: 'scenario' };
-  }
+  return parseJsonText(text, 'scenario', parseScenario);
 }
 
 export function summarize(scenario: Scenario): ScenarioSummary {

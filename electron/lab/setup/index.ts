@@ -1,7 +1,7 @@
 /** The setup file, and the nginx/HAProxy/compose exports and nginx import over it: pure functions, no I/O. */
 export { labSetupSchema, SETUP_VERSION, NEXT_UPSTREAM_CONDITIONS } from './setup-schema';
 export type { LabSetup, ProxySetup, BackendSetup, HealthSetup, FaultSetup, NextUpstreamCondition } from './setup-schema';
-export { describeIssue, parseSetup, parseSetupJson, type SetupError, type SetupResult } from './parse-setup';
+export { parseSetup, parseSetupJson, type SetupError, type SetupResult } from './parse-setup';
 export { setupJsonSchema, SETUP_JSON_SCHEMA_PATH } from './setup-json-schema';
 export { setupFromSnapshot, type SetupExtras } from './setup-from-snapshot';
 export { exportNginx, UPSTREAM_NAME, type NginxExportOptions, type ServerAddress } from './export-nginx';
