@@ -3,6 +3,7 @@ import type { ScenarioList, ScenarioProgress, ScenarioStatus, StepView } from '.
 import type { LabApi } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
 import { backtickCode } from '../model/backtick-code';
+import { numberFromInput } from '../model/validate-input';
 import { FieldError } from './FieldError';
 import { InlineCode } from './InlineCode';
 import './ScenarioPanel.css';
@@ -35,6 +36,7 @@ export function ScenarioPanel({ api, progress, backends }: ScenarioPanelProps) {
   const [list, setList] = useState<ScenarioList | null>(null);
   const [chosen, setChosen] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [basePort, setBasePort] = useState('');
   const [status, setStatus] = useState<ScenarioStatus | null>(null);
   const command = useCommand();
 
@@ -61,7 +63,8 @@ export function ScenarioPanel({ api, progress, backends }: ScenarioPanelProps) {
   const load = async (replace: boolean): Promise<void> => {
     if (!replace && backends > 0) return setConfirming(true);
     setConfirming(false);
-    const reply = await command.run(() => api.loadScenario({ id: chosen, replace }));
+    const from = basePort.trim() === '' ? {} : { basePort: numberFromInput(basePort) };
+    const reply = await command.run(() => api.loadScenario({ id: chosen, replace, ...from }));
     if (reply.ok) setStatus(reply.value);
   };
   const act = async (what: () => Promise<{ ok: true; value: ScenarioStatus } | { ok: false; error: string }>): Promise<void> => {
@@ -89,10 +92,17 @@ export function ScenarioPanel({ api, progress, backends }: ScenarioPanelProps) {
                 ))}
               </select>
             </div>
+            <div className="field">
+              <label htmlFor={`${id}-base`}>First port</label>
+              <input id={`${id}-base`} type="number" min={1} max={65535} placeholder={picked ? String(Math.min(...picked.ports)) : ''} value={basePort} onChange={(e) => setBasePort(e.target.value)} aria-describedby={`${id}-base-hint`} />
+            </div>
             <button type="button" className="button" disabled={!picked || command.pending} onClick={() => void load(false)}>
               Load scenario
             </button>
           </div>
+          <p id={`${id}-base-hint`} className="muted small">
+            Leave the first port empty to use the tutorial’s own ports; a port another program holds is skipped.
+          </p>
           {picked && (
             <>
               <p className="small">{picked.summary}</p>
@@ -148,7 +158,11 @@ function ActiveScenario({ status, pending, onDo, onNext, onClose }: ActiveProps)
           <li key={i} className={i === current && !done ? 'scenario__step--current' : undefined} aria-current={i === current && !done ? 'step' : undefined}>
             <span>{s.title}</span> <span className="muted small">({STATE_WORDS[s.state]})</span>
             {i === current && !done && <StepDetail step={s} />}
-            {i !== current && s.checks.length > 0 && <Checks step={s} />}
+            {i !== current && s.checks.length > 0 && (
+              <div className="small">
+                <Checks step={s} />
+              </div>
+            )}
           </li>
         ))}
       </ol>

@@ -51,9 +51,11 @@ describe('ScenarioPanel', () => {
     expect(api.loadScenario).not.toHaveBeenCalled();
 
     await user.selectOptions(screen.getByLabelText('Scenario'), 'login-session');
+    expect(screen.getByLabelText('First port').getAttribute('placeholder')).toBe('4000');
+    await user.type(screen.getByLabelText('First port'), '24000');
     await user.click(screen.getByRole('button', { name: 'Load scenario' }));
     await user.click(screen.getByRole('button', { name: 'Replace and load' }));
-    expect(api.loadScenario).toHaveBeenCalledWith({ id: 'login-session', replace: true });
+    expect(api.loadScenario).toHaveBeenCalledWith({ id: 'login-session', replace: true, basePort: 24000 });
   });
 
   it('loads at once over an empty lab', async () => {
