@@ -1,31 +1,20 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../electron/shared/types';
 import { tokenCookieName } from '../../electron/host/auth-token';
 import { printedDashboardUrl, runCli, untilRunning, useCli, type CliRun } from '../support/built-cli';
-import { launchChromium } from '../support/chromium';
+import { ARTEFACTS, backendRow, useChromium } from '../support/chromium';
 
 const BASE = 24500;
 const PROXY = 24580;
 const UI = 24570;
-const ARTEFACTS = resolve(import.meta.dirname, '../../test-results');
 const PORTS = [BASE, BASE + 1, BASE + 2];
 
 useCli();
-let browser: Browser;
+const browser = useChromium();
 let cli: CliRun;
-
-beforeAll(async () => {
-  mkdirSync(ARTEFACTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const row = (page: Page, port: number) => page.getByTestId(`backend-${port}`);
+const row = backendRow;
 
 async function hits(page: Page): Promise<number[]> {
   return Promise.all(PORTS.map(async (port) => Number(await row(page, port).getByTestId('hits').innerText())));
@@ -58,7 +47,7 @@ describe('the dashboard in Chromium, against lb-lab', () => {
     await untilRunning(cli);
     const printed = printedDashboardUrl(cli);
     const token = printed.searchParams.get('token')!;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
 
     // Without the token the page loads but the lab refuses it, and the page says what to do.

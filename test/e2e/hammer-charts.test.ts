@@ -1,11 +1,11 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { LoadStatus } from '../../electron/shared/load';
 import type { LabEvent } from '../../electron/shared/types';
 import { printedDashboardUrl, runCli, untilRunning, useCli } from '../support/built-cli';
-import { launchChromium } from '../support/chromium';
+import { ARTEFACTS, backendRow, useChromium } from '../support/chromium';
 import { bearer } from '../support/test-token';
 
 // Ports 25200-25299 belong to this file: backends 25200-25202, the dashboard on 25270, the proxy on 25280.
@@ -16,10 +16,10 @@ const PORTS = [BASE, BASE + 1, BASE + 2];
 const KILLED = BASE + 1;
 const SURVIVORS = PORTS.filter((port) => port !== KILLED);
 const RATE = 150;
-const DURATION_S = 8;
+// Long enough that a kill delayed by a busy machine still leaves seconds of the run after it.
+const DURATION_S = 12;
 /** The snapshot's requests/s is over the last second: a band needs that long to rise to its level, or to fall to zero. */
 const RATE_WINDOW_S = 1;
-const ARTEFACTS = resolve(import.meta.dirname, '../../test-results');
 const SCREENSHOT = resolve(ARTEFACTS, 'hammer-charts.png');
 const README_SCREENSHOT = resolve(import.meta.dirname, '../../resources/screenshots/charts.png');
 
@@ -46,17 +46,8 @@ interface Glyph {
 }
 
 useCli();
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(ARTEFACTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const row = (page: Page, port: number) => page.getByTestId(`backend-${port}`);
+const browser = useChromium();
+const row = backendRow;
 const rpsChart = (page: Page) => page.getByRole('figure', { name: 'Requests/s per backend (stacked)' });
 
 /** What the requests/s chart holds: its x values (s) and, per port, the height of its own band (the stack taken apart). */
@@ -126,7 +117,7 @@ describe('the time charts in Chromium, against lb-lab', () => {
   it('shows a crash marker and the killed backend’s band falling to zero while the other two take its share, when a backend is killed during a hammer run that ends with no failed request', async () => {
     const cli = runCli(['--backends', '3', '--base-port', String(BASE), '--proxy-port', String(PROXY), '--ui-port', String(UI)]);
     await untilRunning(cli);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     let pictured = false;
     try {
