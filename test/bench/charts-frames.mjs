@@ -1,34 +1,29 @@
 // @ts-check
 /**
- * `node test/bench/charts-frames.mjs`: frame times of the three time charts
- * (TimeCharts) with 16 backends, all charts live at 10 snapshots a second
- * and their minute full. Bundles test/unit/renderer/time-charts-harness.tsx with vite,
- * serves it on 127.0.0.1, opens it in Debian's Chromium and measures in the
- * page: frame times (requestAnimationFrame), long tasks, and the time each
- * snapshot takes to go through the charts. The feed is synthetic, so the
- * figures are the charts' own cost, not the lab's.
+ * `node test/bench/charts-frames.mjs` (the last part of `npm run bench:ui`):
+ * frame times of the three time charts (TimeCharts) alone, with 16
+ * backends, all charts live at 10 snapshots a second and their minute full.
+ * Bundles test/unit/renderer/time-charts-harness.tsx with vite, serves it
+ * on 127.0.0.1, opens it in Debian's Chromium and measures in the page:
+ * frame intervals and each frame's main-thread work (kit.mjs measureFrames),
+ * long tasks, and the time each snapshot takes to go through the charts.
+ * The feed is synthetic, so the figures are the charts' own cost, not the
+ * lab's: dashboard-frames.mjs measures the whole dashboard on a real lab.
  *
  * Needs `chromium` (apt-get install chromium). BENCH_BACKENDS, BENCH_SECONDS.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import react from '@vitejs/plugin-react';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { launchChromium, machine, measureFrames, percentile, ROOT, spread } from './kit.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const PAGE_PORT = 21090;
+const PAGE_PORT = 24450;
 const BACKENDS = Number(process.env.BENCH_BACKENDS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-
-/** @param {number[]} values @param {number} p */
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 
 async function main() {
   const out = mkdtempSync(join(tmpdir(), 'lb-lab-charts-bench-'));
@@ -59,45 +54,27 @@ ${css.map((f) => `<link rel="stylesheet" href="/${f}">`).join('')}
       res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(readFileSync(join(out, file)));
     });
     await new Promise((done) => server?.listen(PAGE_PORT, '127.0.0.1', () => done(null)));
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     const tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await tab.goto(`http://127.0.0.1:${PAGE_PORT}/?backends=${BACKENDS}`);
     await tab.waitForSelector('body[data-live="yes"]');
     await sleep(1000);
-    const measured = await tab.evaluate(async (ms) => {
+    await tab.evaluate(() => {
+      /** @type {any} */ (globalThis).chartBench.handled.length = 0;
+    });
+    const { frames, work, longTasks, mainThread } = await measureFrames(tab, SECONDS * 1000);
+    const { handled, markers } = await tab.evaluate(() => {
       /** @type {any} */
       const page = globalThis;
-      /** @type {number[]} */
-      const frames = [];
-      /** @type {number[]} */
-      const longTasks = [];
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
-      observer.observe({ type: /** @type {any} */ ('longtask'), buffered: false });
-      page.chartBench.handled.length = 0;
-      await new Promise((done) => {
-        const end = performance.now() + ms;
-        let last = performance.now();
-        const step = (/** @type {number} */ now) => {
-          frames.push(now - last);
-          last = now;
-          if (now < end) page.requestAnimationFrame(step);
-          else done(null);
-        };
-        page.requestAnimationFrame(step);
-      });
-      observer.disconnect();
-      return { frames, longTasks, handled: [...page.chartBench.handled], markers: page.document.querySelectorAll('.time-marker').length };
-    }, SECONDS * 1000);
+      return { handled: /** @type {number[]} */ ([...page.chartBench.handled]), markers: /** @type {number} */ (page.document.querySelectorAll('.time-marker').length) };
+    });
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     await tab.screenshot({ path: join(ROOT, 'test-results', 'time-charts.png'), fullPage: true });
-    const { frames, longTasks, handled, markers } = measured;
-    console.log(`time charts: ${BACKENDS} backends, 3 charts, 600 points each, 10 snapshots/s, ${markers} marker glyphs, ${SECONDS} s`);
-    console.log(`  frame time ms: p50 ${percentile(frames, 50).toFixed(1)}  p95 ${percentile(frames, 95).toFixed(1)}  p99 ${percentile(frames, 99).toFixed(1)}  max ${Math.max(...frames).toFixed(1)}  (${frames.length} frames)`);
+    console.log(`time charts: ${BACKENDS} backends, 3 charts, 600 points each, 10 snapshots/s, ${markers} marker glyphs, ${SECONDS} s, ${machine()}`);
+    console.log(`  frame interval ms: ${spread(frames)}  (${frames.length} frames; dropped, over 25 ms: ${frames.filter((f) => f > 25).length})`);
+    console.log(`  frame work ms (vsync to main thread free): ${spread(work)}  (target p95 < 16 ms: ${percentile(work, 95) < 16 ? 'met' : 'NOT met'})`);
     console.log(`  per snapshot ms (record, 3 setData and their redraws): p50 ${percentile(handled, 50).toFixed(2)}  p95 ${percentile(handled, 95).toFixed(2)}  max ${Math.max(...handled).toFixed(2)}  (${handled.length} snapshots)`);
-    console.log(`  long tasks (>50 ms): ${longTasks.length}`);
+    console.log(`  page main thread: busy ${((100 * mainThread.busyMs) / (SECONDS * 1000)).toFixed(0)}%, on a CPU ${((100 * mainThread.cpuMs) / (SECONDS * 1000)).toFixed(0)}%;  long tasks (>50 ms): ${longTasks.length}`);
   } finally {
     await browser?.close();
     server?.close();

@@ -4,13 +4,14 @@
  *
  *   npx electron-vite build && node test/bench/hammer-ceiling.mjs
  *
- * A real Lab (3 sample backends on 21950-21952, proxy on 21960) in this
- * process; then, in alternating rounds, wrk and the hammer in closed-loop
- * mode with the same connection count against GET /health; then one
- * open-loop run at the rate cap, to show where its schedule gives out.
+ * (the last part of `npm run bench`). A real Lab (3 sample backends on
+ * 24400-24402, proxy on 24410) in this process; then, in alternating
+ * rounds, wrk and the hammer in closed-loop mode with the same connection
+ * count against GET /health; then one open-loop run at the rate cap, to
+ * show where its schedule gives out.
  * Prints req/s side by side and the ratio hammer/wrk. Behind the lab
  * proxy both mostly measure the proxy; so, when nginx is installed, the same
- * comparison once more straight against an nginx `return 200` (port 21970),
+ * comparison once more straight against an nginx `return 200` (port 24420),
  * which is the hammer's own ceiling. Shared 2-core machines are noisy: read
  * the ratios, not the absolute figures.
  *
@@ -19,54 +20,62 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { register } from 'node:module';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { importLab, machine, requireTools, ROOT } from './kit.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const WORKER = resolve(ROOT, 'out/main/load-worker.js');
-const BASE_PORT = 21950;
-const PROXY_PORT = 21960;
-const NGINX_PORT = 21970;
+const BASE_PORT = 24400;
+const PROXY_PORT = 24410;
+const NGINX_PORT = 24420;
 const SECONDS = Number(process.env.HAMMER_BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.HAMMER_BENCH_CONNECTIONS ?? 32);
 const ROUNDS = Number(process.env.HAMMER_BENCH_ROUNDS ?? 3);
 const PATH = '/health';
 
-if (spawnSync('sh', ['-c', 'command -v wrk']).status !== 0) {
-  console.error('hammer-ceiling: wrk is not installed (apt-get install wrk)');
-  process.exit(2);
-}
+requireTools('hammer-ceiling', ['wrk']);
 if (!existsSync(WORKER)) {
   console.error(`hammer-ceiling: ${WORKER} is missing: run \`npx electron-vite build\` first`);
   process.exit(2);
 }
 
 // The lab's TypeScript, run as it is (types stripped) with the project's own hooks.
-register(resolve(ROOT, 'test/integration/backends/fixtures/ts-hooks.mjs'), import.meta.url);
 /** @type {import('../../electron/lab/lab')} */
-const { Lab } = await import(resolve(ROOT, 'electron/lab/lab.ts'));
+const { Lab } = await importLab('electron/lab/lab.ts');
 /** @type {import('../../electron/lab/load/load-generator')} */
-const { LoadGenerator } = await import(resolve(ROOT, 'electron/lab/load/load-generator.ts'));
+const { LoadGenerator } = await importLab('electron/lab/load/load-generator.ts');
 /** @type {import('../../electron/lab/wait-until')} */
-const { waitUntil } = await import(resolve(ROOT, 'electron/lab/wait-until.ts'));
+const { waitUntil } = await importLab('electron/lab/wait-until.ts');
 
 const lab = new Lab({ backends: 3, basePort: BASE_PORT, proxyPort: PROXY_PORT });
 const hammer = new LoadGenerator({ workerPath: WORKER });
 /** @type {import('node:child_process').ChildProcess | null} */
 let nginx = null;
 const nginxPrefix = mkdtempSync(join(tmpdir(), 'lb-lab-hammer-ceiling-'));
-let cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  if (nginx?.pid) nginx.kill('SIGQUIT');
-  await hammer.shutdown();
-  await lab.shutdown();
-  rmSync(nginxPrefix, { recursive: true, force: true });
+/** The wrk runs under way, killed by PID if the script ends early. @type {Set<import('node:child_process').ChildProcess>} */
+const wrks = new Set();
+/** @type {Promise<void> | null} */
+let cleaning = null;
+/** Stops everything this script started; every caller waits for the same stop. */
+function cleanup() {
+  cleaning ??= (async () => {
+    for (const child of wrks) child.kill('SIGTERM');
+    if (nginx?.pid) nginx.kill('SIGQUIT');
+    await hammer.shutdown();
+    await lab.shutdown();
+    rmSync(nginxPrefix, { recursive: true, force: true });
+  })();
+  return cleaning;
 }
-process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+/** Set by Ctrl-C or SIGTERM: the run's failures after it are the stop's doing, not errors. */
+let stopping = false;
+for (const [signal, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143]])) {
+  process.on(signal, () => {
+    stopping = true;
+    void cleanup().then(() => process.exit(code));
+  });
+}
 
 /**
  * wrk as a child process, awaited: the proxy runs on this process's event loop, so it must not block.
@@ -77,12 +86,14 @@ process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 function wrk(seconds, port = PROXY_PORT) {
   return new Promise((done, fail) => {
     const child = spawn('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', `http://127.0.0.1:${port}${PATH}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    wrks.add(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', fail);
     child.on('exit', (code) => {
+      wrks.delete(child);
       const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
       const p99 = /^\s+99%\s+(\S+)/m.exec(stdout)?.[1] ?? '?';
       if (code !== 0 || !Number.isFinite(rps)) fail(new Error(`wrk failed (${code}): ${stderr}\n${stdout}`));
@@ -107,7 +118,7 @@ async function hammerRun(input, port = lab.proxyPort) {
 try {
   await lab.start();
   if (!(await waitUntil(() => lab.snapshot().backends.every((b) => b.status === 'up'), 20_000))) throw new Error('backends did not come up');
-  console.log(`hammer-ceiling: GET ${PATH} through the lab proxy, 3 sample backends, ${CONNECTIONS} connections, ${SECONDS} s a run, ${ROUNDS} alternating rounds, ${cpus().length} cores shared`);
+  console.log(`hammer-ceiling: GET ${PATH} through the lab proxy, 3 sample backends, ${CONNECTIONS} connections, ${SECONDS} s a run, ${ROUNDS} alternating rounds, ${machine()}`);
   // Warm-up: JIT and keep-alive pools on both sides.
   await wrk(1);
   await hammerRun({ mode: 'closed', connections: CONNECTIONS, durationS: 1, paths: [PATH] });
@@ -124,7 +135,7 @@ try {
   const sum = (/** @type {'wrk' | 'hammer'} */ key) => rows.reduce((a, r) => a + r[key], 0);
   console.log(`closed loop, ${CONNECTIONS} connections: wrk ${Math.round(sum('wrk') / ROUNDS)} req/s, hammer ${Math.round(sum('hammer') / ROUNDS)} req/s, ratio hammer/wrk ${(sum('hammer') / sum('wrk')).toFixed(2)}`);
 
-  const cap = (await import(resolve(ROOT, 'electron/shared/load.ts'))).LOAD_LIMITS.maxRate;
+  const cap = (await importLab('electron/shared/load.ts')).LOAD_LIMITS.maxRate;
   const open = await hammerRun({ rate: cap, connections: CONNECTIONS, durationS: SECONDS, paths: [PATH] });
   console.log(
     `open loop at the cap (${cap}/s, ${CONNECTIONS} connections): sent ${open.sent} of ${cap * SECONDS} scheduled, ${Math.round(open.result.rps)} req/s answered, ` +
@@ -150,6 +161,11 @@ http { access_log off; server { listen 127.0.0.1:${NGINX_PORT}; location / { ret
     console.log(`  open loop at the cap there: sent ${o.sent} of ${cap * SECONDS} scheduled (${((100 * o.sent) / (cap * SECONDS)).toFixed(1)}%), ${Math.round(o.result.rps)} req/s answered, p99 ${o.result.latencyMs.p99} ms`);
   } else {
     console.log('nginx is not installed: skipped the hammer-alone ceiling (apt-get install nginx-light)');
+  }
+} catch (error) {
+  if (!stopping) {
+    console.error(`hammer-ceiling: ${error instanceof Error ? error.message : error}`);
+    process.exitCode = 1;
   }
 } finally {
   await cleanup();

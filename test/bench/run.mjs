@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `npm run bench`: the lab proxy against nginx (Debian's package) on the same
+ * `npm run bench`, first part (hammer-ceiling.mjs follows): the lab proxy against nginx (Debian's package) on the same
  * three sample backends, loaded by wrk with the same settings, side by side
  * in one run; then the host's RSS after 20k and after 200k requests.
  * Prints ratios, not absolute claims: these machines are shared and noisy.
@@ -8,22 +8,18 @@
  * Needs `nginx` and `wrk` on PATH (apt-get install nginx-light wrk) and a
  * build (`npm run build`, which `npm run bench` does first).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import http from 'node:http';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { killChildren, machine, median, requireTools, spawnTracked, startHost } from './kit.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BASE_PORT = 24000;
-const LAB_PORT = 24080;
-const NGINX_PORT = 24090;
-const UI_PORT = 24170;
-const FLOOR_PORT = 24095;
-/** The control API's token, chosen here so the script can send it (LB_LAB_TOKEN). */
-const TOKEN = randomBytes(32).toString('base64url');
+const BASE_PORT = 24300;
+const LAB_PORT = 24380;
+const NGINX_PORT = 24390;
+const UI_PORT = 24370;
+const FLOOR_PORT = 24395;
 const DURATION = process.env.BENCH_DURATION ?? '8s';
 const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? '32';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -31,61 +27,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // benchmark measures the proxies, not session bookkeeping in the backends.
 const PATH = '/health';
 
-for (const tool of ['nginx', 'wrk']) {
-  if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
-    console.error(`bench: ${tool} is not installed (apt-get install nginx-light wrk)`);
-    process.exit(2);
-  }
-}
+requireTools('bench', ['nginx', 'wrk']);
 
-/** @type {import('node:child_process').ChildProcess | null} */
-let host = null;
-/** @type {import('node:child_process').ChildProcess | null} */
-let nginx = null;
-/** @type {import('node:child_process').ChildProcess | null} */
-let floor = null;
 const prefix = mkdtempSync(join(tmpdir(), 'lb-lab-bench-'));
-
-function cleanup() {
-  if (nginx?.pid) nginx.kill('SIGQUIT');
-  if (floor?.pid) floor.kill('SIGTERM');
-  if (host?.pid) host.kill('SIGTERM');
-}
-process.on('exit', cleanup);
-process.on('SIGINT', () => process.exit(130));
-
-/**
- * A control API call on a fresh connection: a pooled one may have been
- * closed by the server's keep-alive timeout while wrk ran.
- * @param {string} path
- * @param {string} [method]
- * @returns {Promise<any>}
- */
-function api(path, method = 'GET') {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: UI_PORT, path, method, agent: false, headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve(JSON.parse(body)));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-async function startHost() {
-  host = spawn(process.execPath, [join(ROOT, 'out/main/cli.js'), '--backends', '3', '--base-port', String(BASE_PORT), '--proxy-port', String(LAB_PORT), '--ui-port', String(UI_PORT)], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, LB_LAB_TOKEN: TOKEN },
-  });
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const snapshot = await api('/api/snapshot').catch(() => null);
-    if (snapshot && snapshot.backends.length === 3 && snapshot.backends.every((/** @type {any} */ b) => b.status === 'up')) return;
-    await sleep(100);
-  }
-  throw new Error('the lab did not come up within 20 s');
-}
 
 async function startNginx() {
   mkdirSync(join(prefix, 'logs'), { recursive: true });
@@ -123,13 +67,13 @@ ${servers}
 }
 `,
   );
-  nginx = spawn('nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'logs/error.log')], { stdio: 'inherit' });
+  spawnTracked('nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'logs/error.log')], { stdio: 'inherit' }, 'SIGQUIT');
   await untilAnswers(NGINX_PORT, 'nginx');
 }
 
 async function startFloor() {
   const backends = [0, 1, 2].map((i) => String(BASE_PORT + i));
-  floor = spawn(process.execPath, [join(import.meta.dirname, 'node-http-floor.mjs'), String(FLOOR_PORT), ...backends], { stdio: 'inherit' });
+  spawnTracked(process.execPath, [join(import.meta.dirname, 'node-http-floor.mjs'), String(FLOOR_PORT), ...backends], { stdio: 'inherit' });
   await untilAnswers(FLOOR_PORT, 'the node:http floor proxy');
 }
 
@@ -177,14 +121,11 @@ async function rssMiB(pid) {
   return median(readings);
 }
 
-/** @param {number[]} values */
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-
 async function main() {
-  await startHost();
+  const { api, child: host } = await startHost({ backends: 3, basePort: BASE_PORT, proxyPort: LAB_PORT, uiPort: UI_PORT });
   await startNginx();
   await startFloor();
-  console.log(`bench: wrk -t1 -c${CONNECTIONS} -d${DURATION} ${PATH}, ${ROUNDS} alternating rounds, 3 sample backends, ${(await import('node:os')).cpus().length} cores shared`);
+  console.log(`bench: wrk -t1 -c${CONNECTIONS} -d${DURATION} ${PATH}, ${ROUNDS} alternating rounds, 3 sample backends, ${machine()}`);
   wrk(LAB_PORT, '2s');
   wrk(NGINX_PORT, '2s');
   wrk(FLOOR_PORT, '2s');
@@ -210,7 +151,7 @@ async function main() {
   const p99Ratio = labP99 / ngxP99;
 
   // Memory: RSS of the host after 20k and after 200k proxied requests.
-  if (!host?.pid) throw new Error('host is not running');
+  if (!host.pid) throw new Error('host is not running');
   await api('/api/stats/reset', 'POST');
   const until = async (/** @type {number} */ count) => {
     for (;;) {
@@ -241,7 +182,7 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    cleanup();
+    killChildren();
     await sleep(300);
     rmSync(prefix, { recursive: true, force: true });
   });
