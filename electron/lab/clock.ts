@@ -14,12 +14,30 @@ export interface Clock {
   after(ms: number, fn: () => void): () => void;
 }
 
+/**
+ * The deadline after `deadline` for a timer of `period` ms, now that it is
+ * `now`: the next one on the original grid, skipping any the process slept
+ * through (no burst of catch-up calls). Unlike Node's setInterval, which
+ * counts each period from the late start of the one before, the grid never
+ * drifts, so a busy host still ticks 10 times a second on average.
+ */
+export function nextDeadline(deadline: number, now: number, period: number): number {
+  const next = deadline + period;
+  return next > now ? next : next + (Math.floor((now - next) / period) + 1) * period;
+}
+
 export const systemClock: Clock = {
   now: () => performance.now(),
   wall: () => Date.now(),
   every(ms, fn) {
-    const timer = setInterval(fn, ms).unref();
-    return () => clearInterval(timer);
+    let deadline = performance.now() + ms;
+    let timer = setTimeout(tick, ms).unref();
+    function tick(): void {
+      deadline = nextDeadline(deadline, performance.now(), ms);
+      timer = setTimeout(tick, deadline - performance.now()).unref();
+      fn();
+    }
+    return () => clearTimeout(timer);
   },
   after(ms, fn) {
     const timer = setTimeout(fn, ms).unref();
