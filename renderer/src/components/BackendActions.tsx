@@ -1,4 +1,4 @@
-import { useRef, type MouseEvent } from 'react';
+import { memo, useRef, type MouseEvent } from 'react';
 import type { LabApi, Result, RowAction } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
 import { useFocusRescue } from '../hooks/use-focus-rescue';
@@ -26,7 +26,7 @@ export interface BackendActionsProps {
  * where the lab says its state allows it; all disabled while one is in flight.
  * A refusal is shown under the buttons. Keyboard focus stays in the row.
  */
-export function BackendActions({ api, port, allowed }: BackendActionsProps) {
+function BackendActionsView({ api, port, allowed }: BackendActionsProps) {
   const command = useCommand();
   const group = useRef<HTMLDivElement>(null);
   const focus = useFocusRescue(group);
@@ -59,3 +59,6 @@ export function BackendActions({ api, port, allowed }: BackendActionsProps) {
     </div>
   );
 }
+
+/** Re-renders only when the allowed actions change, not for each snapshot's new (equal) list. */
+export const BackendActions = memo(BackendActionsView, (prev, next) => prev.api === next.api && prev.port === next.port && prev.allowed.join() === next.allowed.join());

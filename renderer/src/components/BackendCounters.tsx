@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { formatRate } from '../model/format';
 
 export interface BackendCountersProps {
@@ -8,7 +9,7 @@ export interface BackendCountersProps {
 }
 
 /** The small numbers of one port: rate, in-flight requests, failed attempts and the retries they caused. */
-export function BackendCounters({ rps, inFlight, failures, retries }: BackendCountersProps) {
+export const BackendCounters = memo(function BackendCounters({ rps, inFlight, failures, retries }: BackendCountersProps) {
   return (
     <dl className="counters">
       <div>
@@ -29,4 +30,4 @@ export function BackendCounters({ rps, inFlight, failures, retries }: BackendCou
       </div>
     </dl>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { HealthState } from '../../../electron/shared/types';
 import { backendFlags } from '../model/backend-flags';
+import { sameData } from '../model/same-data';
 
 export interface BackendFlagsProps {
   backup: boolean;
@@ -13,7 +14,10 @@ export interface BackendFlagsProps {
   failTimeoutMs: number;
 }
 
-/** A port's server flags as small badges (backup, down, draining, disabled by max_fails, health, sticky clients); nothing when none apply. */
+/**
+ * A port's server flags as small badges (backup, down, draining, disabled by max_fails, health, sticky clients); nothing when none apply.
+ * Re-renders only when one of them changes (the health state is compared by value: each snapshot brings a new copy).
+ */
 export const BackendFlags = memo(function BackendFlags(props: BackendFlagsProps) {
   const flags = backendFlags(props);
   if (flags.length === 0) return null;
@@ -26,4 +30,4 @@ export const BackendFlags = memo(function BackendFlags(props: BackendFlagsProps)
       ))}
     </ul>
   );
-});
+}, sameData);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { LabApi, TerminalConnection } from '../../../electron/shared/command-table';
 import { TerminalPane } from './TerminalPane';
 
@@ -6,9 +6,9 @@ import { TerminalPane } from './TerminalPane';
  * A row's "Terminal" toggle and, while open, its xterm pane over one
  * terminal connection. Closed, it costs nothing: no connection, no output
  * sent. The size the pane reports before the connection exists is applied
- * once it opens.
+ * once it opens. Primitive props: the row's new numbers do not re-render it.
  */
-export function BackendTerminal({ api, port }: { api: LabApi; port: number }) {
+export const BackendTerminal = memo(function BackendTerminal({ api, port }: { api: LabApi; port: number }) {
   const [open, setOpen] = useState(false);
   const [ended, setEnded] = useState<string | null>(null);
   const connection = useRef<TerminalConnection | null>(null);
@@ -50,4 +50,4 @@ export function BackendTerminal({ api, port }: { api: LabApi; port: number }) {
       )}
     </div>
   );
-}
+});

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { memo, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_ERROR_STATUS, faultSchema, type Fault } from '../../../electron/shared/fault';
 import type { LabApi } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
+import { sameData } from '../model/same-data';
 import { numberFromInput, validateInput } from '../model/validate-input';
 
 const LABELS: Record<string, string> = {
@@ -57,13 +58,20 @@ function faultOf(draft: Draft): Record<string, unknown> {
   return fault;
 }
 
+export interface FaultEditorProps {
+  api: LabApi;
+  port: number;
+  fault: Readonly<Fault> | null;
+  words: string | null;
+}
+
 /**
  * A backend's fault, switched live (Toxiproxy-style, on the lab's leg to
  * it): latency ± jitter before the response starts, an error rate answering
  * a status in its place, a reset rate, hang, or unreachable. Checked with the lab's own
  * schema before it is sent; the lab's refusal is shown at its field.
  */
-export function FaultEditor({ api, port, fault, words }: { api: LabApi; port: number; fault: Readonly<Fault> | null; words: string | null }) {
+function FaultEditorView({ api, port, fault, words }: FaultEditorProps) {
   const id = useId();
   const run = useCommand();
   const [draft, setDraft] = useState<Draft>(() => draftOf(fault));
@@ -129,3 +137,6 @@ export function FaultEditor({ api, port, fault, words }: { api: LabApi; port: nu
     </details>
   );
 }
+
+/** Re-renders only when the fault itself changes (each snapshot brings an equal copy), not for the row's new numbers. */
+export const FaultEditor = memo(FaultEditorView, (prev, next) => prev.api === next.api && prev.port === next.port && prev.words === next.words && sameData(prev.fault, next.fault));

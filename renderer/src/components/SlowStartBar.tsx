@@ -1,8 +1,14 @@
+import { memo } from 'react';
 import { formatSeconds } from '../model/format';
 import { slowStartPercent } from '../model/same-backend-row';
 
+export interface SlowStartBarProps {
+  progress: number | null;
+  slowStartMs: number;
+}
+
 /** The slow-start ramp of a port coming back: a thin bar and "slow start 40%"; nothing when it is not ramping. */
-export function SlowStartBar({ progress, slowStartMs }: { progress: number | null; slowStartMs: number }) {
+function SlowStartBarView({ progress, slowStartMs }: SlowStartBarProps) {
   const percent = slowStartPercent(progress);
   if (percent === null) return null;
   return (
@@ -22,3 +28,6 @@ export function SlowStartBar({ progress, slowStartMs }: { progress: number | nul
     </div>
   );
 }
+
+/** Re-renders when the whole percent it shows changes, not for each step of the ramp. */
+export const SlowStartBar = memo(SlowStartBarView, (prev, next) => prev.slowStartMs === next.slowStartMs && slowStartPercent(prev.progress) === slowStartPercent(next.progress));

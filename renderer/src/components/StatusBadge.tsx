@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { BackendStatus, ExitInfo } from '../../../electron/shared/types';
 import { describeExit } from '../model/exit-description';
 
@@ -11,7 +12,7 @@ export interface StatusBadgeProps {
  * A backend's state in words and in colour (class `status-badge--<status>`):
  * "crashed (SIGKILL)" names how it ended; "failed" carries its reason as a title.
  */
-export function StatusBadge({ status, exit, error }: StatusBadgeProps) {
+function StatusBadgeView({ status, exit, error }: StatusBadgeProps) {
   const text = status === 'crashed' ? `crashed (${describeExit(exit)})` : status;
   return (
     <span className={`status-badge status-badge--${status}`} title={status === 'failed' && error ? error : undefined}>
@@ -19,3 +20,9 @@ export function StatusBadge({ status, exit, error }: StatusBadgeProps) {
     </span>
   );
 }
+
+/** Re-renders only when the state, how it ended or why it failed changes. */
+export const StatusBadge = memo(
+  StatusBadgeView,
+  (prev, next) => prev.status === next.status && prev.error === next.error && prev.exit?.code === next.exit?.code && prev.exit?.signal === next.exit?.signal,
+);

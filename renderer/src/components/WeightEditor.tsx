@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LabApi } from '../../../electron/shared/types';
 import { BackendNumberEditor } from './BackendNumberEditor';
 
@@ -7,7 +8,7 @@ export interface WeightEditorProps {
   weight: number;
 }
 
-/** The weight of one port (0-256, as the shared schema says). */
-export function WeightEditor({ api, port, weight }: WeightEditorProps) {
+/** The weight of one port (0-256, as the shared schema says). Primitive props: a new hit count does not re-render it. */
+export const WeightEditor = memo(function WeightEditor({ api, port, weight }: WeightEditorProps) {
   return <BackendNumberEditor api={api} port={port} field="weight" value={weight} label="Weight" errorLabel="Weight" className="weight-editor" />;
-}
+});
