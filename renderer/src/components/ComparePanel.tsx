@@ -1,10 +1,11 @@
-import { useContext, useEffect, useId, useState, type FormEvent } from 'react';
+import { memo, useContext, useEffect, useId, useState, type FormEvent } from 'react';
 import { type CompareInput, type CompareProgress, type CompareStatus } from '../../../electron/shared/compare';
 import { LOAD_DEFAULTS, LOAD_LIMITS, loadInputSchema, type LoadProgress } from '../../../electron/shared/load';
 import type { Algorithm, LabApi } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
 import { MethodsContext } from '../model/algorithm-info';
 import { download } from '../model/download';
+import { sameData } from '../model/same-data';
 import { numberFromInput, validateInput, type FieldProblem } from '../model/validate-input';
 import { CompareResult } from './CompareResult';
 import { FieldError } from './FieldError';
@@ -27,7 +28,7 @@ export interface ComparePanelProps {
  * shows both results side by side with a verdict in words; the result can
  * be saved as JSON. Two settings of one method: `POST /api/compare`.
  */
-export function ComparePanel({ api, compare, load }: ComparePanelProps) {
+function ComparePanelView({ api, compare, load }: ComparePanelProps) {
   const id = useId();
   const methods = useContext(MethodsContext);
   const [a, setA] = useState<Algorithm>('round-robin');
@@ -119,3 +120,12 @@ export function ComparePanel({ api, compare, load }: ComparePanelProps) {
     </section>
   );
 }
+
+/**
+ * Re-renders when the comparison moves; the hammer's progress only matters
+ * (and is only shown) while a comparison runs.
+ */
+export const ComparePanel = memo(
+  ComparePanelView,
+  (prev, next) => prev.api === next.api && sameData(prev.compare, next.compare) && (next.compare.state !== 'running' || sameData(prev.load, next.load)),
+);

@@ -2,6 +2,7 @@ import { memo, useEffect, useState, type FormEvent } from 'react';
 import { NEXT_UPSTREAM_CONDITIONS, proxySettingsPatchSchema, type NextUpstreamCondition } from '../../../electron/shared/proxy-settings';
 import type { LabApi } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
+import { sameData } from '../model/same-data';
 import { numberFromInput, validateInput } from '../model/validate-input';
 
 const LABELS: Record<string, string> = {
@@ -34,7 +35,8 @@ export interface ProxySettingsPanelProps {
 /**
  * The proxy's timeouts and retry conditions, each next to its nginx
  * directive and HAProxy keyword; applied live (PUT /api/proxy), only what
- * changed.
+ * changed. Re-renders only when a setting changes (the conditions list is
+ * compared by value: each snapshot brings a new copy).
  */
 export const ProxySettingsPanel = memo(function ProxySettingsPanel(props: ProxySettingsPanelProps) {
   const { api } = props;
@@ -112,4 +114,4 @@ export const ProxySettingsPanel = memo(function ProxySettingsPanel(props: ProxyS
       </form>
     </section>
   );
-});
+}, sameData);

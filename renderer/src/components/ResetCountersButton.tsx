@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { LabApi } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
 
 /** Zeroes every counter (hits, shares, failures, totals); backends keep running. */
-export function ResetCountersButton({ api }: { api: LabApi }) {
+export const ResetCountersButton = memo(function ResetCountersButton({ api }: { api: LabApi }) {
   const command = useCommand();
   const reset = (): void => {
     if (!command.pending) void command.run(() => api.resetStats());
@@ -20,4 +21,4 @@ export function ResetCountersButton({ api }: { api: LabApi }) {
       )}
     </div>
   );
-}
+});

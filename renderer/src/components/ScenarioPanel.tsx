@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import type { ScenarioList, ScenarioProgress, ScenarioStatus, StepView } from '../../../electron/shared/scenario';
 import type { LabApi } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
 import { backtickCode } from '../model/backtick-code';
+import { sameData } from '../model/same-data';
 import { numberFromInput } from '../model/validate-input';
 import { FieldError } from './FieldError';
 import { InlineCode } from './InlineCode';
@@ -31,7 +32,7 @@ const STATE_WORDS: Record<StepView['state'], string> = {
  * when asked, or is the person's own ("stop 8000") and the lab watches for
  * it; either way the lab checks what happened and says it in words.
  */
-export function ScenarioPanel({ api, progress, backends }: ScenarioPanelProps) {
+function ScenarioPanelView({ api, progress, backends }: ScenarioPanelProps) {
   const id = useId();
   const [list, setList] = useState<ScenarioList | null>(null);
   const [chosen, setChosen] = useState('');
@@ -223,3 +224,6 @@ function Checks({ step }: { step: StepView }) {
     </ul>
   );
 }
+
+/** Re-renders when the scenario's position or the number of backends changes, not for every snapshot's new (equal) progress. */
+export const ScenarioPanel = memo(ScenarioPanelView, sameData);

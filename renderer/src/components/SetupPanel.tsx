@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { EXPORT_KINDS, type ExportKind } from '../../../electron/shared/schemas';
 import type { LabApi } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
@@ -13,7 +13,7 @@ const FILE_NAMES: Record<ExportKind, string> = { nginx: 'nginx.conf', haproxy: '
  * setup file, and paste an nginx upstream block to replace the lab's
  * backends with its servers (after asking).
  */
-export function SetupPanel({ api }: { api: LabApi }) {
+export const SetupPanel = memo(function SetupPanel({ api }: { api: LabApi }) {
   const exporting = useCommand();
   const importing = useCommand();
   const [shown, setShown] = useState<{ kind: ExportKind; text: string } | null>(null);
@@ -81,4 +81,4 @@ export function SetupPanel({ api }: { api: LabApi }) {
       {report && <pre className="setup-panel__report">{report}</pre>}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { LATENCY_WINDOW_MS } from '../../../electron/shared/stat-windows';
 import type { LabApi } from '../../../electron/shared/types';
 import { backendColour } from '../model/backend-colour';
@@ -22,9 +22,9 @@ export interface TimeChartsProps {
  * back up, weight, fault, method, hammer) marked on each time axis.
  * Snapshots go into a bounded TimeSeries outside React state: a snapshot
  * re-renders nothing here unless the set of ports changes or a marker
- * leaves the minute.
+ * leaves the minute; nor does the dashboard's own re-render.
  */
-export function TimeCharts({ api }: TimeChartsProps) {
+export const TimeCharts = memo(function TimeCharts({ api }: TimeChartsProps) {
   const seriesRef = useRef<TimeSeries | null>(null);
   seriesRef.current ??= new TimeSeries();
   const series = seriesRef.current;
@@ -78,4 +78,4 @@ export function TimeCharts({ api }: TimeChartsProps) {
       <TimeChart kind="inFlight" title="In flight per backend" portsKey={portsKey} series={series} markers={markers} origin={origin} />
     </section>
   );
-}
+});
