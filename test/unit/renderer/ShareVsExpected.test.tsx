@@ -137,4 +137,31 @@ describe('share vs expected', () => {
     expect(screen.getByTestId('observed-share').textContent).toBe('33.3%');
     expect(screen.getByTestId('expected-share').textContent).toBe('66.7%');
   });
+
+  it('redraws for a change it can show, not for the hundredths of a percent each snapshot brings, and never lags further behind', () => {
+    const { container, rerender } = render(<ShareVsExpected observed={0.0624} expected={0.0625} inRotation />);
+    /** The observed bar's width, percent to a thousandth. */
+    const bar = () => Math.round(parseFloat((container.querySelector('.share__observed') as HTMLElement).style.width) * 1000) / 1000;
+    const shown = () => screen.getByTestId('observed-share').textContent;
+    expect([shown(), bar()]).toEqual(['6.2%', 6.24]);
+    // Under load the share creeps by less than the text or the bar can show: nothing to redraw.
+    rerender(<ShareVsExpected observed={0.06242} expected={0.0625} inRotation />);
+    rerender(<ShareVsExpected observed={0.06244} expected={0.0625} inRotation />);
+    expect([shown(), bar()]).toEqual(['6.2%', 6.24]);
+    // Creeping on, it is compared with what it last drew: past half a tenth of a percent of the bar, it redraws.
+    rerender(<ShareVsExpected observed={0.06291} expected={0.0625} inRotation />);
+    expect([shown(), bar()]).toEqual(['6.3%', 6.291]);
+    // A change of the words redraws at once, however small.
+    rerender(<ShareVsExpected observed={0.06291} expected={0.0625} inRotation={false} />);
+    expect(screen.getByText(/out of rotation/)).toBeTruthy();
+    rerender(<ShareVsExpected observed={null} expected={0.0625} inRotation={false} />);
+    expect(shown()).toBe('—');
+  });
+
+  it('shows a new rounded share even when the share moved by a hair', () => {
+    const { rerender } = render(<ShareVsExpected observed={0.06249} expected={0.0625} inRotation />);
+    expect(screen.getByTestId('observed-share').textContent).toBe('6.2%');
+    rerender(<ShareVsExpected observed={0.06251} expected={0.0625} inRotation />);
+    expect(screen.getByTestId('observed-share').textContent).toBe('6.3%');
+  });
 });
