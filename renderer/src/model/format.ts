@@ -9,9 +9,12 @@ export function formatRate(rps: number): string {
   return rps < 100 ? rps.toFixed(1) : String(Math.round(rps));
 }
 
-/** A count with thousands separators, for totals (hit counts stay plain digits). */
+// One formatter for every call: toLocaleString builds a new one each time, several per snapshot.
+const count = new Intl.NumberFormat('en-US');
+
+/** A count with thousands separators, for totals (hit counts stay plain digits); the same text as n.toLocaleString('en-US'). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return count.format(n);
 }
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
