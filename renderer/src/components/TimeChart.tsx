@@ -3,6 +3,7 @@ import type uPlot from 'uplot';
 import { useColorScheme } from '../hooks/use-color-scheme';
 import { backendColour } from '../model/backend-colour';
 import { MARKER_NAMES, type ChartMarker, type MarkerKind } from '../model/chart-markers';
+import { clockLabel } from '../model/clock-label';
 import { cssColor } from '../model/css-color';
 import { SERIES_SPAN_S, type SeriesData, type TimeSeries } from '../model/time-series';
 import { UPlotChart } from './UPlotChart';
@@ -25,9 +26,8 @@ export const MARKER_STYLE: Record<MarkerKind, { glyph: string; colour: string }>
   'hammer-stop': { glyph: '❚❚', colour: '#b45309' },
 };
 
-// One formatter for every redraw: building one per label costs more than the drawing.
+// One formatter for every marker title.
 const CLOCK = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const clockTime = (seconds: number): string => CLOCK.format(seconds * 1000);
 
 function pick(kind: TimeChartKind, data: SeriesData): uPlot.AlignedData {
   return kind === 'rps' ? data.rpsStacked : kind === 'latency' ? data.latency : data.inFlight;
@@ -64,7 +64,7 @@ function chartOptions(kind: TimeChartKind, ports: readonly number[], markers: Re
     },
     axes: [
       // One line of wall-clock time per split: uPlot's default adds a date row that a short chart clips.
-      { stroke: axis, font, size: 24, space: 70, grid: { stroke: grid, width: 1 }, ticks: { show: false }, values: (_u, splits) => splits.map(clockTime) },
+      { stroke: axis, font, size: 24, space: 70, grid: { stroke: grid, width: 1 }, ticks: { show: false }, values: (_u, splits) => splits.map(clockLabel) },
       { stroke: axis, font, size: 44, grid: { stroke: grid, width: 1 }, ticks: { show: false }, values: (_u, splits) => splits.map((v) => `${v}${unit}`) },
     ],
     series: [{}, ...chartSeries(kind, ports)],
