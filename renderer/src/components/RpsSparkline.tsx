@@ -1,6 +1,7 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import { useColorScheme } from '../hooks/use-color-scheme';
+import { useRedrawWhileVisible } from '../hooks/use-redraw-while-visible';
 import { cssColor } from '../model/css-color';
 import { RATE_SAMPLES, type RateHistory } from '../model/rate-history';
 import { UPlotChart } from './UPlotChart';
@@ -35,13 +36,18 @@ function sparklineOptions(): Omit<uPlot.Options, 'width' | 'height'> {
 /**
  * Requests/s of one port over the last minute. Redraws itself from the
  * shared RateHistory on every snapshot (setData on the uPlot instance), so
- * the row around it re-renders only when its own numbers change.
+ * the row around it re-renders only when its own numbers change; while the
+ * card is scrolled out of view it waits, and draws the latest minute when
+ * it comes back.
  */
 export const RpsSparkline = memo(function RpsSparkline({ port, history }: { port: number; history: RateHistory }) {
   const chartRef = useRef<uPlot | null>(null);
+  const container = useRef<HTMLDivElement>(null);
   const scheme = useColorScheme();
   // Canvas colours come from CSS variables: read them again when the theme flips.
   const options = useMemo(() => sparklineOptions(), [scheme]);
-  useEffect(() => history.subscribe(() => chartRef.current?.setData(history.data(port))), [history, port]);
-  return <UPlotChart className="sparkline" options={options} data={history.data(port)} height={HEIGHT} chartRef={chartRef} />;
+  const subscribe = useCallback((listener: () => void) => history.subscribe(listener), [history]);
+  const redraw = useCallback(() => chartRef.current?.setData(history.data(port)), [history, port]);
+  useRedrawWhileVisible(container, subscribe, redraw);
+  return <UPlotChart className="sparkline" options={options} data={history.data(port)} height={HEIGHT} chartRef={chartRef} containerRef={container} />;
 });

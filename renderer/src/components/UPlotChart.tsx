@@ -10,6 +10,8 @@ export interface UPlotChartProps {
   className?: string;
   /** Receives the live instance, for callers that update it imperatively. */
   chartRef?: RefObject<uPlot | null>;
+  /** Receives the container element (to watch whether it is on screen). */
+  containerRef?: RefObject<HTMLDivElement | null>;
 }
 
 /**
@@ -26,8 +28,9 @@ export type UPlotContainer = HTMLDivElement & { uplot?: uPlot };
  * destroys it on unmount. Decorative (aria-hidden): callers show the same
  * numbers as text. Draws nothing where there is no canvas.
  */
-export function UPlotChart({ options, data, height, className, chartRef }: UPlotChartProps) {
-  const container = useRef<HTMLDivElement>(null);
+export function UPlotChart({ options, data, height, className, chartRef, containerRef }: UPlotChartProps) {
+  const own = useRef<HTMLDivElement>(null);
+  const container = containerRef ?? own;
   const chart = useRef<uPlot | null>(null);
   const latestData = useRef(data);
   latestData.current = data;
@@ -54,7 +57,7 @@ export function UPlotChart({ options, data, height, className, chartRef }: UPlot
       chart.current = null;
       if (chartRef) chartRef.current = null;
     };
-  }, [options, height, chartRef]);
+  }, [options, height, chartRef, container]);
 
   useEffect(() => {
     chart.current?.setData(data);
