@@ -1,8 +1,9 @@
-import { memo, useCallback, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
 import { useColorScheme } from '../hooks/use-color-scheme';
 import { useRedrawWhileVisible } from '../hooks/use-redraw-while-visible';
 import { cssColor } from '../model/css-color';
+import { frameCoalescer } from '../model/frame-coalescer';
 import { RATE_SAMPLES, type RateHistory } from '../model/rate-history';
 import { UPlotChart } from './UPlotChart';
 
@@ -47,7 +48,9 @@ export const RpsSparkline = memo(function RpsSparkline({ port, history }: { port
   // Canvas colours come from CSS variables: read them again when the theme flips.
   const options = useMemo(() => sparklineOptions(), [scheme]);
   const subscribe = useCallback((listener: () => void) => history.subscribe(listener), [history]);
-  const redraw = useCallback(() => chartRef.current?.setData(history.data(port)), [history, port]);
-  useRedrawWhileVisible(container, subscribe, redraw);
+  // Drawn in the frame that shows the snapshot's numbers, once a frame.
+  const frame = useMemo(() => frameCoalescer(() => chartRef.current?.setData(history.data(port))), [history, port]);
+  useEffect(() => frame.cancel, [frame]);
+  useRedrawWhileVisible(container, subscribe, frame.request);
   return <UPlotChart className="sparkline" options={options} data={history.data(port)} height={HEIGHT} chartRef={chartRef} containerRef={container} />;
 });

@@ -5,6 +5,7 @@ import { backendColour } from '../model/backend-colour';
 import { MARKER_NAMES, type ChartMarker, type MarkerKind } from '../model/chart-markers';
 import { clockLabel } from '../model/clock-label';
 import { cssColor } from '../model/css-color';
+import { frameCoalescer } from '../model/frame-coalescer';
 import { SERIES_SPAN_S, type SeriesData, type TimeSeries } from '../model/time-series';
 import { UPlotChart } from './UPlotChart';
 
@@ -108,9 +109,10 @@ export interface TimeChartProps {
 /**
  * One chart of the last minute with the event markers on its time axis.
  * The uPlot instance is created once per port set and theme and then fed
- * with setData from the shared TimeSeries; the markers are DOM glyphs in a
- * strip slid along with the time axis (a transform per snapshot, no React
- * render), each naming its event on hover and to screen readers.
+ * with setData from the shared TimeSeries, in the next animation frame
+ * (once a frame, however many snapshots came); the markers are DOM glyphs
+ * in a strip slid along with the time axis (a transform per snapshot, no
+ * React render), each naming its event on hover and to screen readers.
  */
 export const TimeChart = memo(function TimeChart({ kind, title, portsKey, series, markers, origin }: TimeChartProps) {
   const chartRef = useRef<uPlot | null>(null);
@@ -140,7 +142,13 @@ export const TimeChart = memo(function TimeChart({ kind, title, portsKey, series
       if (strip.current && data.end !== null) strip.current.style.transform = `translateX(${(-(data.end - SERIES_SPAN_S - origin) / SERIES_SPAN_S) * 100}%)`;
     };
     update();
-    return series.subscribe(update);
+    // Each snapshot's redraw waits for the frame that shows the snapshot's numbers, so the canvas costs no frame of its own.
+    const frame = frameCoalescer(update);
+    const unsubscribe = series.subscribe(frame.request);
+    return () => {
+      unsubscribe();
+      frame.cancel();
+    };
   }, [series, kind, origin, options]);
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import uPlot from 'uplot';
 import { canDrawCanvas } from '../model/canvas-support';
 
@@ -59,7 +59,8 @@ export function UPlotChart({ options, data, height, className, chartRef, contain
     };
   }, [options, height, chartRef, container]);
 
-  useEffect(() => {
+  // In the commit, not after it: the new data is drawn in the same frame as the numbers of its snapshot.
+  useLayoutEffect(() => {
     chart.current?.setData(data);
   }, [data]);
 
