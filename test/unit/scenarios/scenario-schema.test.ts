@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { withField as changed } from '../../support/with-field';
 import { parseScenario, parseScenarioJson, readScenarios, scenarioFolder } from '../../../electron/lab/scenarios/scenario-files';
 import { SCENARIO_JSON_SCHEMA_PATH, scenarioJsonSchema } from '../../../electron/lab/scenarios/scenario-json-schema';
 import type { Scenario } from '../../../electron/lab/scenarios/scenario-schema';
@@ -20,15 +21,8 @@ const good: Scenario = {
   ],
 };
 
-/** `good` with one field changed (a dotted path, array indexes as numbers). */
-function withField(path: string, value: unknown): unknown {
-  const copy = structuredClone(good) as unknown as Record<string, unknown>;
-  const keys = path.split('.');
-  let at: Record<string, unknown> = copy;
-  for (const key of keys.slice(0, -1)) at = at[key] as Record<string, unknown>;
-  at[keys.at(-1)!] = value;
-  return copy;
-}
+/** `good` with one field changed. */
+const withField = (path: string, value: unknown): unknown => changed(good, path, value);
 
 const folders: string[] = [];
 afterEach(() => folders.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));

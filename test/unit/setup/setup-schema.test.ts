@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withField as changed } from '../../support/with-field';
 import { parseSetup, parseSetupJson, SETUP_JSON_SCHEMA_PATH, setupJsonSchema, type LabSetup } from '../../../electron/lab/setup';
 
 const good: LabSetup = {
@@ -13,15 +14,8 @@ const good: LabSetup = {
   ],
 };
 
-/** `good` with one field changed (a dotted path, array indexes as numbers). */
-function withField(path: string, value: unknown): unknown {
-  const copy = structuredClone(good) as unknown as Record<string, unknown>;
-  const keys = path.split('.');
-  let at: Record<string, unknown> = copy;
-  for (const key of keys.slice(0, -1)) at = at[key] as Record<string, unknown>;
-  at[keys.at(-1)!] = value;
-  return copy;
-}
+/** `good` with one field changed. */
+const withField = (path: string, value: unknown): unknown => changed(good, path, value);
 
 describe('lab setup files', () => {
   it('accepts a setup that uses every field', () => {
