@@ -17,6 +17,7 @@ import {
 import { ALGORITHMS, HASH_KEYS } from '../shared/types';
 import { DEFAULT_PROXY_SETTINGS, NEXT_UPSTREAM_CONDITIONS, proxySettingsPatchSchema } from '../shared/proxy-settings';
 import { controlTokenSchema } from '../shared/schemas';
+import { scenarioIdSchema } from '../shared/scenario';
 
 /** The groups of --help, in order, with their headings (null: no heading). */
 export const FLAG_SECTIONS = {
@@ -183,6 +184,7 @@ export const FLAGS = {
   setupFile: flagRow({ flag: 'setup', arg: 'FILE', schema: z.string().min(1), help: 'start the lab from a setup file (resources/setup.schema.json)', section: 'setup' }),
   nginxFile: flagRow({ flag: 'nginx', arg: 'FILE', schema: z.string().min(1), help: 'start the lab from an nginx.conf or a bare upstream block: each server becomes a local backend', section: 'setup' }),
   upstream: flagRow({ flag: 'upstream', arg: 'NAME', schema: z.string().min(1), help: 'which upstream block of --nginx to take (needed when there are several)', section: 'setup' }),
+  scenario: flagRow({ flag: 'scenario', arg: 'ID', schema: scenarioIdSchema, help: 'start with a guided scenario (resources/scenarios/ID.json) on its tutorial ports, or from --base-port if given', section: 'setup' }),
 };
 
 export type Flags = typeof FLAGS;

@@ -17,11 +17,13 @@ type HealthKey = 'healthPath' | 'healthInterval' | 'healthRise' | 'healthFall';
  * with the method and the number of backends settled, and the health-check
  * flags gathered into `health`. A new row in FLAGS appears here by itself.
  */
-export type CliOptions = Omit<FlagValues, HealthKey | 'backends' | 'algorithm'> & {
+export type CliOptions = Omit<FlagValues, HealthKey | 'backends' | 'algorithm' | 'scenario'> & {
   backends: number;
   algorithm: Algorithm;
   /** Present when --health-path was given. */
   health?: SetHealthInput;
+  /** --scenario with where its backends go: their own ports, or --base-port when it was given. */
+  guide?: { id: string; basePort?: number };
 };
 
 export type CliParse = { ok: true; options: CliOptions } | { ok: false; help: true } | { ok: false; help: false; error: string };
@@ -49,6 +51,7 @@ const CROSS_RULES: readonly CrossRule[] = [
   (v) => (v.proxyPort === v.uiPort ? '--ui-port must differ from --proxy-port' : null),
   (_v, given) => (given.has('setupFile') && given.has('nginxFile') ? '--setup and --nginx each give the whole lab: choose one' : null),
   (_v, given) => (given.has('upstream') && !given.has('nginxFile') ? '--upstream names a block of --nginx FILE' : null),
+  (_v, given) => (given.has('scenario') && (given.has('setupFile') || given.has('nginxFile')) ? '--scenario gives the whole lab, as --setup and --nginx do: choose one' : null),
 ];
 
 /**
@@ -90,7 +93,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     if (error !== null) return { ok: false, help: false, error };
   }
 
-  const { healthPath, healthInterval, healthRise, healthFall, ...rest } = v;
+  const { healthPath, healthInterval, healthRise, healthFall, scenario, ...rest } = v;
   return {
     ok: true,
     options: {
@@ -98,6 +101,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       backends: backendCount(v),
       algorithm: algorithmOf(v),
       ...(healthPath !== undefined ? { health: { path: healthPath, intervalMs: healthInterval, rise: healthRise, fall: healthFall } } : {}),
+      ...(scenario !== undefined ? { guide: { id: scenario, ...(given.has('basePort') ? { basePort: v.basePort } : {}) } } : {}),
     },
   };
 }

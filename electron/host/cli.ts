@@ -6,6 +6,7 @@ import { neutralise } from '../shared/plain-text';
 import { parseCli, USAGE } from './cli-options';
 import { runExport } from './cli-export';
 import { Host } from './host';
+import { listScenarios } from '../lab/scenarios/scenario-files';
 import { setupFromFile, setupFromNginx } from './setup-source';
 
 /** `lb-lab`: the whole lab with no Electron window, until Ctrl-C. */
@@ -30,6 +31,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   for (const note of source?.notes ?? []) process.stdout.write(`${neutralise(note)}\n`);
+  if (options.guide) {
+    const { scenarios } = await listScenarios();
+    if (!scenarios.some((s) => s.id === options.guide!.id)) {
+      process.stderr.write(`lb-lab: --scenario: no scenario named "${options.guide.id}" (there are: ${scenarios.map((s) => s.id).join(', ')})\n`);
+      process.exit(2);
+    }
+  }
   // Built layout: out/main/cli.js beside out/renderer/.
   const rendererRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../renderer');
   const host = new Host({ ...options, rendererRoot, ...(source ? { setup: source.setup } : {}) });

@@ -12,6 +12,8 @@ export interface HostOptions extends LabOptions {
   token?: string;
   /** A whole lab to start with (from --setup or --nginx): its backends replace `backends`, its proxy port `proxyPort`. */
   setup?: LabSetup;
+  /** A guided scenario to load once the lab runs (from --scenario): its backends replace `backends`. */
+  guide?: { id: string; basePort?: number };
 }
 
 /**
@@ -22,14 +24,16 @@ export class Host {
   readonly lab: Lab;
   readonly control: ControlServer;
   private readonly setup: LabSetup | undefined;
+  private readonly guide: HostOptions['guide'];
   /** What applying the setup could not do, in plain words. */
   problems: string[] = [];
 
   constructor(options: HostOptions) {
     const host = options.host ?? '127.0.0.1';
-    const fromSetup = options.setup ? { backends: 0, proxyPort: options.setup.proxy.port } : {};
+    const fromSetup = options.setup ? { backends: 0, proxyPort: options.setup.proxy.port } : options.guide ? { backends: 0 } : {};
     this.lab = new Lab({ ...options, ...fromSetup, host, reservedPorts: [options.uiPort, ...(options.reservedPorts ?? [])] });
     this.setup = options.setup;
+    this.guide = options.guide;
     this.control = new ControlServer({ lab: this.lab, host, port: options.uiPort, rendererRoot: options.rendererRoot, token: options.token ?? createToken() });
   }
 
@@ -44,6 +48,7 @@ export class Host {
     try {
       await this.lab.start();
       if (this.setup) this.problems = (await applySetup(this.lab, this.setup)).problems;
+      if (this.guide) this.problems = (await this.lab.loadScenario({ ...this.guide, replace: true })).problems;
     } catch (error) {
       await this.shutdown();
       throw error;

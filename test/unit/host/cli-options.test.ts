@@ -72,6 +72,15 @@ describe('parseCli', () => {
     expect(errorOf('--ui-port', '9000', '--proxy-port', '9000')).toBe('--ui-port must differ from --proxy-port');
   });
 
+  it('takes --scenario on its own ports, or from --base-port only when that is given, and never with --setup or --nginx', () => {
+    const own = parse('--scenario', 'login-session');
+    expect(own.ok && own.options.guide).toEqual({ id: 'login-session' });
+    const moved = parse('--scenario', 'login-session', '--base-port', '24000');
+    expect(moved.ok && moved.options.guide).toEqual({ id: 'login-session', basePort: 24000 });
+    expect(errorOf('--scenario', 'Login Session')).toMatch(/^--scenario: /);
+    expect(errorOf('--scenario', 'login-session', '--setup', 'lab.json')).toBe('--scenario gives the whole lab, as --setup and --nginx do: choose one');
+  });
+
   it('refuses unknown flags, positionals and a value on a switch', () => {
     expect(errorOf('--frobnicate')).toContain('--frobnicate');
     expect(errorOf('--sticky=yes')).toContain('--sticky');
