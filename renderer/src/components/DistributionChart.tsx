@@ -6,6 +6,14 @@ import type { TrafficShare } from '../model/traffic-share';
 import { UPlotChart } from './UPlotChart';
 
 const HEIGHT = 150;
+/** Room one port label needs (five digits and a gap at 11 px). */
+const LABEL_PX = 42;
+
+/** The slots that get a label: every one when they fit, else every 2nd, 3rd, … so 16 ports never print over each other. */
+export function labelledSlots(count: number, plotWidthPx: number): number[] {
+  const step = plotWidthPx > 0 ? Math.max(1, Math.ceil(LABEL_PX / (plotWidthPx / count))) : 1;
+  return Array.from({ length: count }, (_, i) => i).filter((i) => i % step === 0);
+}
 /** Where each port's three bars sit around its slot: expected, since reset, last 10 s. */
 const OFFSETS = [-0.3, 0, 0.3] as const;
 
@@ -17,7 +25,8 @@ function distributionOptions(ports: readonly number[]): Omit<uPlot.Options, 'wid
     cursor: { show: false },
     legend: { show: false },
     select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-    padding: [8, 4, 0, 0],
+    // Room on the right for half of the last port's label when its slot is narrower than the label.
+    padding: [8, 14, 0, 0],
     scales: {
       x: { time: false, range: () => [-0.5, ports.length - 0.5] },
       y: { range: () => [0, 100] },
@@ -29,7 +38,7 @@ function distributionOptions(ports: readonly number[]): Omit<uPlot.Options, 'wid
         size: 22,
         grid: { show: false },
         ticks: { show: false },
-        splits: () => ports.map((_, i) => i),
+        splits: (u) => labelledSlots(ports.length, u.bbox.width / devicePixelRatio),
         values: (_u, splits) => splits.map((i) => String(ports[i] ?? '')),
       },
       { stroke: axis, font, size: 36, grid: { stroke: grid, width: 1 }, ticks: { show: false }, splits: () => [0, 25, 50, 75, 100], values: (_u, splits) => splits.map((v) => `${v}%`) },

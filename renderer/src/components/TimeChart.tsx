@@ -57,7 +57,8 @@ function chartOptions(kind: TimeChartKind, ports: readonly number[], markers: Re
     cursor: { show: false },
     legend: { show: false },
     select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-    padding: [6, 6, 0, 0],
+    // Room on the right for half of the newest clock label, which is centred on the plot's edge.
+    padding: [6, 26, 0, 0],
     scales: {
       // The last minute, newest at the right edge, even before it is full.
       x: { time: true, range: (_u, _min, max) => (max === null ? [Date.now() / 1000 - SERIES_SPAN_S, Date.now() / 1000] : [max - SERIES_SPAN_S, max]) },
