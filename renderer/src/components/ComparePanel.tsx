@@ -1,8 +1,9 @@
-import { memo, useContext, useEffect, useId, useState, type FormEvent } from 'react';
-import { type CompareInput, type CompareProgress, type CompareStatus } from '../../../electron/shared/compare';
+import { memo, useContext, useId, useState, type FormEvent } from 'react';
+import { type CompareInput, type CompareProgress } from '../../../electron/shared/compare';
 import { LOAD_DEFAULTS, LOAD_LIMITS, loadInputSchema, type LoadProgress } from '../../../electron/shared/load';
 import type { Algorithm, LabApi } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
+import { useLabRead } from '../hooks/use-lab-read';
 import { MethodsContext } from '../model/algorithm-info';
 import { download } from '../model/download';
 import { sameData } from '../model/same-data';
@@ -36,18 +37,10 @@ function ComparePanelView({ api, compare, load }: ComparePanelProps) {
   const [rate, setRate] = useState(String(LOAD_DEFAULTS.rate));
   const [durationS, setDurationS] = useState('5');
   const [problem, setProblem] = useState<FieldProblem | null>(null);
-  const [status, setStatus] = useState<CompareStatus | null>(null);
+  // The result is not in the snapshot: read it whenever the state moves.
+  const [status] = useLabRead(api.compareStatus, compare.state);
   const command = useCommand();
   const running = compare.state === 'running';
-
-  // The result is not in the snapshot: fetch it whenever the state moves.
-  useEffect(() => {
-    let current = true;
-    void api.compareStatus().then((reply) => current && reply.ok && setStatus(reply.value));
-    return () => {
-      current = false;
-    };
-  }, [api, compare.state]);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

@@ -1,7 +1,8 @@
-import { memo, useEffect, useId, useState } from 'react';
-import type { ScenarioList, ScenarioProgress, ScenarioStatus, StepView } from '../../../electron/shared/scenario';
-import type { LabApi } from '../../../electron/shared/types';
+import { memo, useId, useState } from 'react';
+import type { ScenarioProgress, ScenarioStatus, StepView } from '../../../electron/shared/scenario';
+import type { LabApi, Result } from '../../../electron/shared/types';
 import { useCommand } from '../hooks/use-command';
+import { useLabRead } from '../hooks/use-lab-read';
 import { backtickCode } from '../model/backtick-code';
 import { sameData } from '../model/same-data';
 import { numberFromInput } from '../model/validate-input';
@@ -34,32 +35,13 @@ const STATE_WORDS: Record<StepView['state'], string> = {
  */
 function ScenarioPanelView({ api, progress, backends }: ScenarioPanelProps) {
   const id = useId();
-  const [list, setList] = useState<ScenarioList | null>(null);
-  const [chosen, setChosen] = useState('');
+  const [list] = useLabRead(api.scenarios, null);
+  const [picking, setChosen] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [basePort, setBasePort] = useState('');
-  const [status, setStatus] = useState<ScenarioStatus | null>(null);
+  const [status, setStatus] = useLabRead(api.scenarioStatus, progress.version);
   const command = useCommand();
-
-  useEffect(() => {
-    let current = true;
-    void api.scenarios().then((reply) => {
-      if (!current || !reply.ok) return;
-      setList(reply.value);
-      setChosen((id) => id || (reply.value.scenarios[0]?.id ?? ''));
-    });
-    return () => {
-      current = false;
-    };
-  }, [api]);
-
-  useEffect(() => {
-    let current = true;
-    void api.scenarioStatus().then((reply) => current && reply.ok && setStatus(reply.value));
-    return () => {
-      current = false;
-    };
-  }, [api, progress.version]);
+  const chosen = picking || (list?.scenarios[0]?.id ?? '');
 
   const load = async (replace: boolean): Promise<void> => {
     if (!replace && backends > 0) return setConfirming(true);
@@ -68,7 +50,7 @@ function ScenarioPanelView({ api, progress, backends }: ScenarioPanelProps) {
     const reply = await command.run(() => api.loadScenario({ id: chosen, replace, ...from }));
     if (reply.ok) setStatus(reply.value);
   };
-  const act = async (what: () => Promise<{ ok: true; value: ScenarioStatus } | { ok: false; error: string }>): Promise<void> => {
+  const act = async (what: () => Promise<Result<ScenarioStatus>>): Promise<void> => {
     const reply = await command.run(what);
     if (reply.ok) setStatus(reply.value);
   };
