@@ -6,7 +6,7 @@ import { neutralise } from '../shared/plain-text';
 import { parseCli, USAGE } from './cli-options';
 import { runExport } from './cli-export';
 import { Host } from './host';
-import { listScenarios } from '../lab/scenarios/scenario-files';
+import { LabError } from '../lab/lab-error';
 import { setupFromFile, setupFromNginx } from './setup-source';
 
 /** `lb-lab`: the whole lab with no Electron window, until Ctrl-C. */
@@ -31,21 +31,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   for (const note of source?.notes ?? []) process.stdout.write(`${neutralise(note)}\n`);
-  if (options.guide) {
-    const { scenarios } = await listScenarios();
-    if (!scenarios.some((s) => s.id === options.guide!.id)) {
-      process.stderr.write(`lb-lab: --scenario: no scenario named "${options.guide.id}" (there are: ${scenarios.map((s) => s.id).join(', ')})\n`);
-      process.exit(2);
-    }
-  }
   // Built layout: out/main/cli.js beside out/renderer/.
   const rendererRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../renderer');
   const host = new Host({ ...options, rendererRoot, ...(source ? { setup: source.setup } : {}) });
   installExitGuard(host);
   host.lab.onEvent((event) => process.stdout.write(logLine(new Date(event.at).toLocaleTimeString(), event.message)));
   await host.start().catch((error: unknown) => {
-    process.stderr.write(`lb-lab: ${neutralise((error as Error).message)}\n`);
-    process.exit(1);
+    // A --scenario that names no scenario file is a bad flag, found only once the lab reads the files.
+    const badFlag = options.guide && error instanceof LabError && error.field === 'id';
+    process.stderr.write(`lb-lab: ${badFlag ? '--scenario: ' : ''}${neutralise((error as Error).message)}\n`);
+    process.exit(badFlag ? 2 : 1);
   });
   for (const problem of host.problems) process.stdout.write(`lb-lab: ${neutralise(problem)}\n`);
   const extras = [

@@ -88,10 +88,10 @@ export class Lab implements LabCommands {
       startLoad: (input) => this.hammer.start(input),
       loadEnded: () => this.hammer.whenEnded(),
       stopLoad: () => this.hammer.stop(),
-      say: (message) => this.log.append({ port: null, kind: 'info', message }),
+      say: this.say,
       wall: () => this.clock.wall(),
     });
-    this.guide = new ScenarioRunner({ lab: this, apply: (setup) => applySetup(this, setup), clock: this.clock, say: (message) => this.log.append({ port: null, kind: 'info', message }) });
+    this.guide = new ScenarioRunner({ lab: this, apply: (setup) => applySetup(this, setup), clock: this.clock, say: this.say });
     fleet.supervisor.onStatus((change) => this.lifecycle.onStatus(change));
   }
 
@@ -189,6 +189,9 @@ export class Lab implements LabCommands {
   onEvent(listener: (event: LabEvent) => void): () => void {
     return this.log.subscribe(listener);
   }
+
+  /** A line of the lab's own in the event log (comparisons, scenarios). */
+  private readonly say = (message: string): void => void this.log.append({ port: null, kind: 'info', message });
 
   /** Run a command on `port` after the ones queued before it there (never inside another one on that port). */
   private async onPort(port: number, command: () => unknown): Promise<null> {

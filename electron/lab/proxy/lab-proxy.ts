@@ -628,7 +628,6 @@ function mergeSettings(base: Readonly<ProxySettings>, patch: unknown): ProxySett
   return next;
 }
 
-
 function onUpstreamClose(this: UpstreamResponse): void {
   if (this.complete) return;
   const exchange = this[EXCHANGE];

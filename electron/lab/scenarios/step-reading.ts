@@ -32,7 +32,7 @@ export function readStep(snapshot: Snapshot, terminal: (port: number) => string,
   return { requests: snapshot.proxy.requests, errors: snapshot.proxy.errors, backends };
 }
 
-/** How much a backend's counter grew from `before` to `after` (0 for a backend that is new or gone). */
+/** How much a backend's counter grew from `before` to `after`: all of it for a backend added since, 0 for one removed. */
 export function grew(before: StepReading, after: StepReading, port: number, pick: (b: BackendReading) => number): number {
   const a = after.backends.get(port);
   const b = before.backends.get(port);

@@ -24,9 +24,6 @@ const port = z.number().int().min(1).max(65535);
 
 export { NEXT_UPSTREAM_CONDITIONS, type NextUpstreamCondition } from '../../shared/proxy-settings';
 
-/** Faults on the lab's leg to one backend: the same schema as `PUT /api/backends/:port/fault`. */
-export const faultSetupSchema = faultSchema;
-
 export const proxySetupSchema = z.strictObject({
   port,
   algorithm: z.enum(ALGORITHMS),
@@ -68,7 +65,8 @@ export const backendSetupSchema = z.strictObject({
   failTimeoutMs: failTimeoutSchema.optional(),
   maxConns: maxConnsSchema.optional(),
   slowStartMs: slowStartSchema.optional(),
-  fault: faultSetupSchema.optional(),
+  /** Faults on the lab's leg to it: the same schema as `PUT /api/backends/:port/fault`. */
+  fault: faultSchema.optional(),
 });
 
 /**
@@ -105,4 +103,4 @@ export type LabSetup = z.infer<typeof labSetupSchema>;
 export type ProxySetup = z.infer<typeof proxySetupSchema>;
 export type BackendSetup = z.infer<typeof backendSetupSchema>;
 export type HealthSetup = z.infer<typeof healthSetupSchema>;
-export type FaultSetup = z.infer<typeof faultSetupSchema>;
+export type FaultSetup = z.infer<typeof faultSchema>;
