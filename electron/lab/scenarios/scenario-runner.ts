@@ -15,6 +15,7 @@ import { readScenarios, summarize } from './scenario-files';
 import { PORT_REFERENCE, type Scenario, type ScenarioAction, type ScenarioStep } from './scenario-schema';
 import { readStep, type StepReading } from './step-reading';
 import { visit, type VisitAnswer } from './visit';
+import { waitUntil } from '../wait-until';
 
 /** The lab's own commands a scenario drives: it does nothing a person could not do from the dashboard. */
 export interface ScenarioLab {
@@ -230,7 +231,7 @@ export class ScenarioRunner {
         await lab.startLoad(action.load);
         let mark: StepReading | null = null;
         if (action.midway) {
-          await this.pollUntil(() => pastHalf(lab.snapshot()), 600_000);
+          await this.waitUntil(() => pastHalf(lab.snapshot()), 600_000);
           if (lab.snapshot().proxy.load.state === 'running') {
             await this.change(action.midway);
             mark = this.read(step);
@@ -278,7 +279,7 @@ export class ScenarioRunner {
   private async waitForLogs(step: ScenarioStep): Promise<void> {
     const ports = (step.checks ?? []).flatMap((c) => (c.kind === 'terminal' ? [{ port: this.portOf(c.port), text: c.text }] : []));
     if (ports.length === 0) return;
-    await this.pollUntil(() => {
+    await this.waitUntil(() => {
       const now = this.read(step);
       return ports.every(({ port, text }) => {
         const [a, b] = [now.backends.get(port), this.before!.backends.get(port)];
@@ -287,17 +288,9 @@ export class ScenarioRunner {
     }, LOG_FLUSH_MS);
   }
 
-  private pollUntil(done: () => boolean, timeoutMs: number): Promise<boolean> {
-    const { clock } = this.deps;
-    const deadline = clock.now() + timeoutMs;
-    return new Promise((resolve) => {
-      const look = (): void => {
-        if (done()) return resolve(true);
-        if (clock.now() >= deadline) return resolve(false);
-        clock.after(WATCH_MS / 2, look);
-      };
-      look();
-    });
+  /** Poll on the lab's clock. */
+  private waitUntil(done: () => boolean, timeoutMs: number): Promise<boolean> {
+    return waitUntil(done, timeoutMs, WATCH_MS / 2, this.deps.clock);
   }
 
   private takeBefore(step: ScenarioStep): void {
